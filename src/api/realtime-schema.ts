@@ -1,0 +1,137 @@
+import * as z from 'zod/mini';
+
+// The boundary: everything the realtime endpoint returns is checked and normalised here,
+// so nothing downstream re-checks. Shapes follow the recorded Umami 3.1 responses in
+// src/test/fixtures/umami-3.1 (see its README for the quirks handled below).
+
+/** A count: Umami sends JSON numbers, but some databases/drivers give numeric strings. */
+const count = z.pipe(
+  z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]),
+  z.transform((value) => {
+    const n = typeof value === 'number' ? value : Number(value);
+    return Number.isFinite(n) && n > 0 ? n : 0;
+  }),
+);
+
+const optionalText = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value)),
+);
+
+/** `{ key: count }` maps. Null or missing becomes `{}`. */
+const countMap = z.pipe(
+  z.optional(z.nullable(z.record(z.string(), count))),
+  z.transform((value) => value ?? {}),
+);
+
+const countryCode = z.pipe(
+  optionalText,
+  z.transform((value) => (value === null ? null : value.toUpperCase())),
+);
+
+const seriesPoint = z.object({ x: z.string(), y: count });
+const series = z.pipe(z.optional(z.nullable(z.array(seriesPoint))), z.transform((value) => value ?? []));
+
+const eventType = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((value): EventType => (value === 'event' || value === 'session' ? value : 'pageview')),
+);
+
+/** Umami's timestamps are ISO UTC strings; an unparsable one makes the row useless. */
+const isoDate = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) {
+      ctx.issues.push({ code: 'custom', message: `Unreadable date "${value}"`, input: value });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+);
+
+const event = z.object({
+  __type: eventType,
+  sessionId: z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => v ?? '')),
+  eventName: optionalText,
+  createdAt: isoDate,
+  browser: optionalText,
+  os: optionalText,
+  device: optionalText,
+  country: countryCode,
+  urlPath: z.pipe(optionalText, z.transform((v) => v ?? '/')),
+  referrerDomain: optionalText,
+  hostname: optionalText,
+});
+
+export const realtimeResponseSchema = z.object({
+  countries: countMap,
+  urls: countMap,
+  referrers: countMap,
+  events: z.pipe(z.optional(z.nullable(z.array(event))), z.transform((v) => v ?? [])),
+  series: z.pipe(
+    z.optional(z.nullable(z.object({ views: series, visitors: series }))),
+    z.transform((v) => v ?? { views: [], visitors: [] }),
+  ),
+  totals: z.object({
+    views: count,
+    visitors: count,
+    events: count,
+    countries: count,
+  }),
+  timestamp: z.optional(z.nullable(count)),
+});
+
+export type EventType = 'pageview' | 'event' | 'session';
+export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;
+export type RawRealtimeEvent = RealtimeResponse['events'][number];
+
+export type RealtimeEvent = {
+  /** Umami rows have no id: this key is stable across polls for the same row. */
+  id: string;
+  type: EventType;
+  sessionId: string;
+  eventName: string | null;
+  createdAt: number;
+  browser: string | null;
+  os: string | null;
+  device: string | null;
+  country: string | null;
+  urlPath: string;
+  referrerDomain: string | null;
+  hostname: string | null;
+};
+
+export type RealtimeData = Omit<RealtimeResponse, 'events' | 'timestamp'> & {
+  events: RealtimeEvent[];
+  /** Server time of the answer (ms); falls back to the time it was received. */
+  timestamp: number;
+};
+
+export function eventKey(event: RawRealtimeEvent): string {
+  return [event.__type, event.sessionId, event.createdAt, event.eventName ?? '', event.urlPath].join('|');
+}
+
+/** Validate an unknown JSON body; throws a ZodError-like error with a readable message. */
+export function parseRealtime(body: unknown, receivedAt: number = Date.now()): RealtimeData {
+  const result = realtimeResponseSchema.safeParse(body);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new MalformedResponseError(`${first?.message ?? 'Unexpected shape'}${where}`);
+  }
+  const { events, timestamp, ...rest } = result.data;
+  return {
+    ...rest,
+    events: events.map(({ __type, ...fields }) => ({
+      id: eventKey({ __type, ...fields }),
+      type: __type,
+      ...fields,
+    })),
+    timestamp: timestamp && timestamp > 0 ? timestamp : receivedAt,
+  };
+}
+
+export class MalformedResponseError extends Error {
+  override name = 'MalformedResponseError';
+}

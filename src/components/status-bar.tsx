@@ -1,0 +1,60 @@
+import { useRealtime } from '../api/use-realtime';
+import type { RealtimeResult } from '../api/queries';
+import { ApiError, messageFor } from '../api/client';
+import { formatAge } from '../lib/format';
+import { useNow } from '../lib/use-now';
+
+const selectMeta = (result: RealtimeResult) => ({
+  receivedAt: result.receivedAt,
+  upstreamStaleAge: result.upstreamStaleAge,
+  mode: result.mode,
+});
+
+function errorText(error: unknown): string {
+  return error instanceof ApiError ? error.message : messageFor('unknown');
+}
+
+/**
+ * Demo badge, freshness, the stale badge and the error message. A failed poll keeps the last
+ * frame on screen: the badge says how old it is and the message says what to do.
+ */
+export function StatusBar() {
+  const { data: meta, error, isFetching } = useRealtime(selectMeta);
+  const now = useNow();
+
+  // Stale when this poll failed but an earlier one succeeded, or when the proxy itself served
+  // a cached answer because Umami failed (it says how old in a header).
+  const staleSince = meta
+    ? error
+      ? meta.receivedAt - (meta.upstreamStaleAge ?? 0) * 1000
+      : meta.upstreamStaleAge !== null
+        ? meta.receivedAt - meta.upstreamStaleAge * 1000
+        : null
+    : null;
+
+  return (
+    <div className="flex min-w-0 flex-wrap items-center justify-end gap-[0.5em] text-[0.8em]">
+      {meta?.mode === 'demo' && (
+        <span data-testid="demo-badge" className="rounded-full border border-accent px-[0.6em] py-[0.1em] font-semibold text-accent" title="No Umami server is configured: this is generated demo traffic. See the README to connect yours.">
+          Demo data
+        </span>
+      )}
+      {error && (
+        <span data-testid="error-message" role="alert" className="min-w-0 rounded-md bg-danger/15 px-[0.6em] py-[0.1em] text-danger">
+          {errorText(error)}
+        </span>
+      )}
+      {staleSince !== null && (
+        <span data-testid="stale-badge" className="rounded-full bg-warn/20 px-[0.6em] py-[0.1em] font-semibold text-warn" title="The numbers shown are from the last successful update.">
+          Stale · {formatAge(now - staleSince).replace('just now', 'a moment ago')}
+        </span>
+      )}
+      {meta && staleSince === null && (
+        <span className="text-muted" data-testid="updated-at">
+          <span aria-hidden="true" className={`mr-[0.3em] inline-block size-[0.5em] rounded-full ${isFetching ? 'bg-accent' : 'bg-accent/40'}`} />
+          Updated {formatAge(now - meta.receivedAt)}
+        </span>
+      )}
+    </div>
+  );
+}

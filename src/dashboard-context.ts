@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+
+export type Dashboard = {
+  websiteId: string;
+  timezone: string;
+  lang: string;
+  intervalMs: number;
+};
+
+export const DashboardContext = createContext<Dashboard | null>(null);
+
+export function useDashboard(): Dashboard {
+  const value = useContext(DashboardContext);
+  if (!value) throw new Error('useDashboard must be used inside <DashboardContext>');
+  return value;
+}

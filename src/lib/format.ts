@@ -1,0 +1,34 @@
+// Intl formatting, cached per locale: constructing formatters is the expensive part.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, lang: string): string {
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatPercent(share: number, lang: string): string {
+  let format = percentFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 });
+    percentFormats.set(lang, format);
+  }
+  return format.format(share);
+}
+
+/** "just now", "12 s ago", "3 min ago", "2 h ago": short enough for a feed row. */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 5) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}

@@ -1,0 +1,36 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+import { pulseboardServer } from './src/server/plugin';
+
+// The same /api proxy serves `vite` (dev) and `vite preview` (what `npm start` runs): the
+// plugin adds one Node-side handler to both servers. Secrets stay in this process.
+export default defineConfig(({ mode }) => {
+  const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
+  const host = env.HOST || '127.0.0.1';
+  const port = Number(env.PORT) || 4173;
+  return {
+    plugins: [react(), tailwindcss(), pulseboardServer(env)],
+    server: { host, port: Number(env.DEV_PORT) || 5173 },
+    preview: { host, port, strictPort: true },
+    build: { target: 'es2022', sourcemap: false },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            environment: 'jsdom',
+            include: ['src/**/*.test.{ts,tsx}'],
+            exclude: ['src/server/**'],
+            setupFiles: ['src/test/setup.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: { name: 'server', environment: 'node', include: ['src/server/**/*.test.ts'] },
+        },
+      ],
+    },
+  };
+});
