@@ -6,9 +6,28 @@ export type PanelId = (typeof PANEL_IDS)[number];
 
 export const MIN_INTERVAL_S = 5;
 export const DEFAULT_INTERVAL_S = 10;
+/** Rotation faster than this is unreadable on a wall and hammers the proxy for nothing. */
+export const MIN_ROTATE_S = 5;
+export const DEFAULT_ROTATE_S = 30;
+
+export const THEMES = ['dark', 'light', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+export const DEFAULT_THEME: Theme = 'dark';
 
 export type Options = {
+  /** The site shown first (the only one unless rotating); `sites[0]`. */
   website: string | null;
+  /** `website=` then `websites=`, de-duplicated, in order. */
+  sites: string[];
+  /** Time on each site when rotating; null unless `sites` has two or more. */
+  rotateMs: number | null;
+  /** Wall display: no controls or chrome, one screen, hidden idle cursor, a clock. */
+  kiosk: boolean;
+  /** Compact layout for small iframes; reports its height to the host page. */
+  embed: boolean;
+  theme: Theme;
+  /** `bg=transparent`: let the host page's colour show through an iframe. */
+  transparent: boolean;
   panels: PanelId[];
   intervalMs: number;
   /** IANA zone for labels and for the `timezone` sent to Umami. */
@@ -50,23 +69,82 @@ export function isLocale(value: string): boolean {
 
 type Warn = (message: string) => void;
 
+const TRUE_FLAGS = ['', '1', 'true', 'yes', 'on'];
+const FALSE_FLAGS = ['0', 'false', 'no', 'off'];
+
+/** `?kiosk`, `?kiosk=1`, `?kiosk=true` turn a flag on; `=0`/`=false` off without a warning. */
+function parseFlag(params: URLSearchParams, name: string, warn: Warn): boolean {
+  const value = params.get(name);
+  if (value === null) return false;
+  const normalised = value.trim().toLowerCase();
+  if (TRUE_FLAGS.includes(normalised)) return true;
+  if (!FALSE_FLAGS.includes(normalised)) warn(`Ignoring ${name}="${value}": use ${name} or ${name}=1.`);
+  return false;
+}
+
+function parseSites(params: URLSearchParams, warn: Warn): string[] {
+  const sites: string[] = [];
+  const add = (raw: string, param: string) => {
+    const id = raw.trim().toLowerCase();
+    if (!isUuid(id)) warn(`Ignoring ${param}="${raw}": not a UUID.`);
+    else if (!sites.includes(id)) sites.push(id);
+  };
+  const website = params.get('website');
+  if (website !== null) add(website, 'website');
+  const websites = params.get('websites');
+  if (websites !== null) {
+    for (const raw of websites.split(',')) if (raw.trim() !== '') add(raw, 'websites');
+  }
+  return sites;
+}
+
+function parseRotate(params: URLSearchParams, siteCount: number, warn: Warn): number | null {
+  const rotate = params.get('rotate');
+  if (siteCount < 2) {
+    if (rotate !== null) warn('Ignoring rotate=: it needs two or more sites in websites=.');
+    return null;
+  }
+  if (rotate === null) return DEFAULT_ROTATE_S * 1000;
+  const seconds = Number(rotate);
+  if (rotate.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    warn(`Ignoring rotate="${rotate}": not a positive number of seconds; using ${DEFAULT_ROTATE_S} s.`);
+    return DEFAULT_ROTATE_S * 1000;
+  }
+  if (seconds < MIN_ROTATE_S) warn(`rotate=${rotate} is below the minimum; using ${MIN_ROTATE_S} s.`);
+  return Math.round(Math.max(MIN_ROTATE_S, seconds) * 1000);
+}
+
 export function parseOptions(
   search: string,
   { warn = (m: string) => console.warn(`[pulseboard] ${m}`), defaults = { timezone: browserTimezone(), lang: browserLocale() } }: { warn?: Warn; defaults?: { timezone: string; lang: string } } = {},
 ): Options {
   const params = new URLSearchParams(search);
+  const sites = parseSites(params, warn);
   const options: Options = {
-    website: null,
+    website: sites[0] ?? null,
+    sites,
+    rotateMs: parseRotate(params, sites.length, warn),
+    kiosk: parseFlag(params, 'kiosk', warn),
+    embed: parseFlag(params, 'embed', warn),
+    theme: DEFAULT_THEME,
+    transparent: false,
     panels: [...PANEL_IDS],
     intervalMs: DEFAULT_INTERVAL_S * 1000,
     timezone: defaults.timezone,
     lang: defaults.lang,
   };
 
-  const website = params.get('website');
-  if (website !== null) {
-    if (isUuid(website.trim())) options.website = website.trim().toLowerCase();
-    else warn(`Ignoring website="${website}": not a UUID.`);
+  const theme = params.get('theme');
+  if (theme !== null) {
+    const normalised = theme.trim().toLowerCase();
+    if ((THEMES as readonly string[]).includes(normalised)) options.theme = normalised as Theme;
+    else warn(`Ignoring theme="${theme}": use dark, light or auto.`);
+  }
+
+  const bg = params.get('bg');
+  if (bg !== null) {
+    if (bg.trim().toLowerCase() === 'transparent') options.transparent = true;
+    else warn(`Ignoring bg="${bg}": the only value is transparent.`);
   }
 
   const panels = params.get('panels');

@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_INTERVAL_S, DEFAULT_ROTATE_S, PANEL_IDS, parseOptions, type Options } from './options';
+
+const A = '23119484-709c-44bf-994c-92f109bda03b';
+const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
+const C = '00000000-0000-4000-8000-000000000000';
+
+const DEFAULTS: Options = {
+  website: null,
+  sites: [],
+  rotateMs: null,
+  kiosk: false,
+  embed: false,
+  theme: 'dark',
+  transparent: false,
+  panels: [...PANEL_IDS],
+  intervalMs: DEFAULT_INTERVAL_S * 1000,
+  timezone: 'Europe/Berlin',
+  lang: 'en-US',
+};
+
+function parse(search: string) {
+  const warnings: string[] = [];
+  const options = parseOptions(search, { warn: (m) => warnings.push(m), defaults: { timezone: 'Europe/Berlin', lang: 'en-US' } });
+  return { options, warnings };
+}
+
+describe('parseOptions', () => {
+  test('an empty query gives the defaults and no warning', () => {
+    expect(parse('')).toEqual({ options: DEFAULTS, warnings: [] });
+  });
+
+  test.each<[string, Partial<Options>]>([
+    [`?website=${A}`, { website: A, sites: [A] }],
+    [`?website=${A.toUpperCase()}`, { website: A, sites: [A] }],
+    [`?websites=${A},${B}`, { website: A, sites: [A, B], rotateMs: DEFAULT_ROTATE_S * 1000 }],
+    [`?websites=${A},${B}&rotate=12`, { website: A, sites: [A, B], rotateMs: 12_000 }],
+    [`?websites=${A},${B}&rotate=7.5`, { website: A, sites: [A, B], rotateMs: 7_500 }],
+    [`?website=${C}&websites=${A},${B}`, { website: C, sites: [C, A, B], rotateMs: DEFAULT_ROTATE_S * 1000 }],
+    [`?websites=${A},${A},${B}`, { website: A, sites: [A, B], rotateMs: DEFAULT_ROTATE_S * 1000 }],
+    [`?websites=${A},,${B},`, { website: A, sites: [A, B], rotateMs: DEFAULT_ROTATE_S * 1000 }],
+    [`?websites=${A}`, { website: A, sites: [A] }],
+    ['?kiosk', { kiosk: true }],
+    ['?kiosk=1', { kiosk: true }],
+    ['?kiosk=TRUE', { kiosk: true }],
+    ['?kiosk=0', { kiosk: false }],
+    ['?kiosk=false', { kiosk: false }],
+    ['?embed', { embed: true }],
+    ['?embed=yes&kiosk', { embed: true, kiosk: true }],
+    ['?theme=light', { theme: 'light' }],
+    ['?theme=AUTO', { theme: 'auto' }],
+    ['?theme=dark', { theme: 'dark' }],
+    ['?bg=transparent', { transparent: true }],
+    ['?panels=chart,totals', { panels: ['chart', 'totals'] }],
+    ['?panels=map,map,events', { panels: ['map', 'events'] }],
+    ['?interval=30', { intervalMs: 30_000 }],
+    ['?tz=America/New_York', { timezone: 'America/New_York' }],
+    ['?lang=de-DE', { lang: 'de-DE' }],
+  ])('%s is understood without a warning', (search, expected) => {
+    expect(parse(search)).toEqual({ options: { ...DEFAULTS, ...expected }, warnings: [] });
+  });
+
+  test.each<[string, Partial<Options>, RegExp]>([
+    ['?website=nope', {}, /website="nope": not a UUID/],
+    [`?websites=${A},nope`, { website: A, sites: [A] }, /websites="nope": not a UUID/],
+    [`?website=${A}&rotate=10`, { website: A, sites: [A] }, /rotate=: it needs two or more sites/],
+    [`?websites=${A},${B}&rotate=soon`, { website: A, sites: [A, B], rotateMs: DEFAULT_ROTATE_S * 1000 }, /rotate="soon"/],
+    [`?websites=${A},${B}&rotate=-3`, { website: A, sites: [A, B], rotateMs: DEFAULT_ROTATE_S * 1000 }, /rotate="-3"/],
+    [`?websites=${A},${B}&rotate=1`, { website: A, sites: [A, B], rotateMs: 5_000 }, /rotate=1 is below the minimum; using 5 s/],
+    ['?kiosk=maybe', {}, /kiosk="maybe"/],
+    ['?embed=2', {}, /embed="2"/],
+    ['?theme=neon', {}, /theme="neon": use dark, light or auto/],
+    ['?bg=red', {}, /bg="red": the only value is transparent/],
+    ['?panels=chart,bogus', { panels: ['chart'] }, /unknown panel "bogus"/],
+    ['?panels=bogus', {}, /unknown panel "bogus"/],
+    ['?interval=fast', {}, /interval="fast"/],
+    ['?interval=1', { intervalMs: 5_000 }, /below the minimum; using 5 s/],
+    ['?tz=Mars/Olympus', {}, /tz="Mars\/Olympus"/],
+    ['?lang=not_a_locale!', {}, /lang="not_a_locale!"/],
+  ])('%s falls back with a warning', (search, expected, warning) => {
+    const { options, warnings } = parse(search);
+    expect(options).toEqual({ ...DEFAULTS, ...expected });
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
+  });
+
+  test('warns on the console by default, prefixed so it can be found', () => {
+    const logged: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void logged.push(args);
+    try {
+      parseOptions('?theme=neon', { defaults: { timezone: 'UTC', lang: 'en' } });
+    } finally {
+      console.warn = original;
+    }
+    expect(logged).toEqual([['[pulseboard] Ignoring theme="neon": use dark, light or auto.']]);
+  });
+});
