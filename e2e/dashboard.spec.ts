@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { scenario, totals, upstreamRequests, websiteId } from './helpers';
+import { DEMO_URL, FIXTURE_URL, SECRETS, SITES } from './servers';
+import type { Step } from './fixture-upstream';
+
+test.describe('demo source', () => {
+  test('a fresh start shows a live demo dashboard with a demo badge', async ({ page }) => {
+    await page.goto(DEMO_URL);
+    await expect(page.getByTestId('demo-badge')).toHaveText('Demo data');
+    await expect(page.getByTestId('total-views')).toHaveText(/^[1-9][\d,]*$/);
+    await expect(page.getByTestId('total-visitors')).toHaveText(/^[1-9][\d,]*$/);
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+  });
+});
+
+test.describe('fixture upstream (recorded Umami 3.1 responses)', () => {
+  test('renders the recorded totals and asks Umami as its API documents', async ({ page }) => {
+    await page.goto(`${FIXTURE_URL}/?website=${SITES.busy}`);
+    await expect(page.getByTestId('total-views')).toHaveText('96');
+    expect(await totals(page)).toEqual({ views: '96', visitors: '57', events: '22', countries: '10' });
+    await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+
+    const realtime = (await upstreamRequests()).filter((r) => r.url.startsWith(`/api/realtime/${SITES.busy}`));
+    expect(realtime.length).toBeGreaterThan(0);
+    const query = new URL(realtime.at(-1)!.url, 'http://x').searchParams;
+    expect(query.get('timezone')).toBe('Europe/Berlin');
+    const startAt = Number(query.get('startAt'));
+    const endAt = Number(query.get('endAt'));
+    expect(endAt - startAt).toBe(30 * 60 * 1000);
+    expect(Math.abs(endAt - Date.now())).toBeLessThan(60_000);
+    expect(realtime.at(-1)!.headers.authorization).toBe(`Bearer ${SECRETS.token}`);
+  });
+
+  test('an empty website says so instead of showing zeros alone', async ({ page }) => {
+    await page.goto(`${FIXTURE_URL}/?website=${SITES.empty}`);
+    await expect(page.getByTestId('empty-state')).toHaveText('No visitors in the last 30 minutes');
+    await expect(page.getByTestId('total-views')).toHaveText('0');
+  });
+
+  const failures: { step: Step; message: RegExp }[] = [
+    { step: '401', message: /refused the credentials/ },
+    { step: '404', message: /does not know this website/ },
+    { step: '500', message: /answered with an error/ },
+    { step: 'timeout', message: /taking too long/ },
+    { step: 'malformed', message: /cannot read/ },
+    { step: 'garbage', message: /cannot read/ },
+    { step: 'down', message: /cannot be reached/ },
+  ];
+  for (const { step, message } of failures) {
+    test(`upstream ${step}: a clear message, and the last frame stays, marked stale`, async ({ page }) => {
+      const id = websiteId();
+      await scenario(id, ['busy', step]);
+      await page.goto(`${FIXTURE_URL}/?website=${id}&interval=5`);
+      await expect(page.getByTestId('total-views')).toHaveText('96');
+      await expect(page.getByTestId('stale-badge')).toHaveCount(0);
+
+      await expect(page.getByTestId('error-message')).toHaveText(message, { timeout: 20_000 });
+      await expect(page.getByTestId('stale-badge')).toBeVisible();
+      await expect(page.getByTestId('stale-badge')).toHaveText(/Stale · (a moment|\d+ s) ago/);
+      expect(await totals(page)).toEqual({ views: '96', visitors: '57', events: '22', countries: '10' });
+    });
+  }
+
+  test('an error on the very first poll shows the message, never a blank page', async ({ page }) => {
+    const id = websiteId();
+    await scenario(id, ['401']);
+    await page.goto(`${FIXTURE_URL}/?website=${id}`);
+    await expect(page.getByTestId('error-message')).toHaveText(/refused the credentials/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Pulseboard');
+  });
+
+  test('recovers when upstream comes back', async ({ page }) => {
+    const id = websiteId();
+    await scenario(id, ['500', 'busy']);
+    await page.goto(`${FIXTURE_URL}/?website=${id}&interval=5`);
+    await expect(page.getByTestId('error-message')).toBeVisible();
+    await expect(page.getByTestId('total-views')).toHaveText('96', { timeout: 20_000 });
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+    await expect(page.getByTestId('stale-badge')).toHaveCount(0);
+  });
+});
+
+test.describe('no secret reaches the browser', () => {
+  const secrets = Object.values(SECRETS);
+
+  test('no request or response of the page carries a secret', async ({ page }) => {
+    const seen: string[] = [];
+    page.on('request', (request) => {
+      seen.push(request.url(), JSON.stringify(request.headers()), request.postData() ?? '');
+    });
+    page.on('response', async (response) => {
+      seen.push(JSON.stringify(await response.allHeaders()));
+      seen.push(await response.text().catch(() => ''));
+    });
+    const failing = websiteId();
+    await scenario(failing, ['401']);
+    await page.goto(`${FIXTURE_URL}/?website=${SITES.busy}`);
+    await expect(page.getByTestId('total-views')).toHaveText('96');
+    await page.goto(`${FIXTURE_URL}/?website=${failing}`);
+    await expect(page.getByTestId('error-message')).toBeVisible();
+    await page.goto(`${FIXTURE_URL}/api/websites`);
+    await page.goto(`${FIXTURE_URL}/healthz`);
+
+    expect(seen.length).toBeGreaterThan(10);
+    const all = seen.join('\n');
+    for (const secret of secrets) expect(all).not.toContain(secret);
+    expect(await page.content()).not.toContain(SECRETS.password);
+  });
+
+  test('the built assets contain no secret and no upstream address', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk('dist');
+    expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1');
+      for (const secret of secrets) expect(text, file).not.toContain(secret);
+      expect(text, file).not.toContain('api.umami.is');
+    }
+  });
+});

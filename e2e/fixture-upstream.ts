@@ -1,0 +1,191 @@
+// A fake Umami 3.1 on 127.0.0.1 for the e2e suite: it replays the responses recorded from a
+// real Umami (src/test/fixtures/umami-3.1), moved forward to the current time, and plays
+// scripted failures per website so tests running in parallel do not disturb each other.
+//
+//   PUT /__scenario/:websiteId  {"steps": ["busy", "401"]}  each realtime call takes the next
+//                                                            step; the last one repeats
+//   GET /__requests                                          what this server received
+//   DELETE /__requests                                       forget it
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SECRETS, SITES, UPSTREAM_PORT } from './servers';
+
+const FIXTURES = new URL('../src/test/fixtures/umami-3.1/', import.meta.url);
+const load = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
+
+type RawEvent = { createdAt: string; urlPath: string } & Record<string, unknown>;
+type RawRealtime = {
+  countries: Record<string, number>;
+  urls: Record<string, number>;
+  referrers: Record<string, number>;
+  events: RawEvent[];
+  series: { views: { x: string; y: number }[]; visitors: { x: string; y: number }[] };
+  totals: Record<string, number>;
+  timestamp: number;
+};
+
+const busy = load('realtime-busy.json') as RawRealtime;
+const empty = load('realtime-empty.json') as RawRealtime;
+const unauthorized = load('realtime-401.json');
+const websites = load('websites-list.json');
+const login = load('login-response.json') as { token: string; user: unknown };
+
+export const STEPS = ['busy', 'empty', 'xss', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
+export type Step = (typeof STEPS)[number];
+
+// realtime-busy.json was recorded with timezone=Europe/Berlin, UTC+1 in November.
+const BERLIN_OFFSET_MS = 60 * 60 * 1000;
+const MINUTE = 60_000;
+
+function wallClock(ms: number, timeZone: string): string {
+  // sv-SE formats as "2026-11-26 12:25:00", Umami's shape for a non-utc timezone.
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+}
+
+/** The busy recording, moved forward by whole minutes so its last minute is now's minute. */
+export function busyAt(now: number, timezone: string | null): RawRealtime {
+  const shift = Math.floor(now / MINUTE) * MINUTE - Math.floor(busy.timestamp / MINUTE) * MINUTE;
+  const bucket = (x: string) => {
+    const instant = Date.parse(`${x.replace(' ', 'T')}Z`) - BERLIN_OFFSET_MS + shift;
+    return !timezone || timezone === 'utc' ? new Date(instant).toISOString().replace('.000Z', 'Z') : wallClock(instant, timezone);
+  };
+  return {
+    ...busy,
+    events: busy.events.map((e) => ({ ...e, createdAt: new Date(Date.parse(e.createdAt) + shift).toISOString() })),
+    series: {
+      views: busy.series.views.map((p) => ({ x: bucket(p.x), y: p.y })),
+      visitors: busy.series.visitors.map((p) => ({ x: bucket(p.x), y: p.y })),
+    },
+    timestamp: busy.timestamp + shift,
+  };
+}
+
+const XSS_PATH = '/<img src=x onerror=alert(1)>';
+
+type Logged = { method: string; url: string; headers: IncomingMessage['headers'] };
+
+export function startFixtureUpstream({
+  port = 0,
+  username,
+  password,
+  token,
+}: {
+  port?: number;
+  username: string;
+  password: string;
+  token: string;
+}) {
+  const scenarios = new Map<string, Step[]>();
+  const requests: Logged[] = [];
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-cache' });
+    res.end(JSON.stringify(body));
+  };
+  const authorized = (req: IncomingMessage) => req.headers.authorization?.split(' ')[1] === token;
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+
+    if (url.pathname.startsWith('/__scenario/') && req.method === 'PUT') {
+      const steps = (JSON.parse(body) as { steps: Step[] }).steps.filter((s) => STEPS.includes(s));
+      scenarios.set(url.pathname.slice('/__scenario/'.length), steps);
+      return json(res, 200, { ok: true });
+    }
+    if (url.pathname === '/__requests') {
+      if (req.method === 'DELETE') requests.length = 0;
+      return json(res, 200, requests);
+    }
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+
+    if (url.pathname === '/api/auth/login' && req.method === 'POST') {
+      const credentials = JSON.parse(body || '{}') as { username?: string; password?: string };
+      if (credentials.username === username && credentials.password === password) return json(res, 200, { ...login, token });
+      return json(res, 401, { error: { message: 'Unauthorized', code: 'incorrect-username-password', status: 401 } });
+    }
+    if (url.pathname === '/api/websites' && req.method === 'GET') {
+      return authorized(req) ? json(res, 200, websites) : json(res, 401, unauthorized);
+    }
+    const match = /^\/api\/realtime\/([^/]+)$/.exec(url.pathname);
+    if (match && req.method === 'GET') {
+      if (!authorized(req)) return json(res, 401, unauthorized);
+      const id = decodeURIComponent(match[1] ?? '');
+      if (!/^[0-9a-f-]{36}$/i.test(id)) {
+        res.writeHead(500); // Umami: Prisma cannot parse the id, empty body
+        return res.end();
+      }
+      const steps = scenarios.get(id);
+      const step: Step = steps && steps.length > 0 ? (steps.length > 1 ? steps.shift()! : steps[0]!) : id === SITES.busy ? 'busy' : 'empty';
+      const timezone = url.searchParams.get('timezone');
+      switch (step) {
+        case 'busy':
+          return json(res, 200, busyAt(Date.now(), timezone));
+        case 'empty':
+          return json(res, 200, { ...empty, timestamp: Date.now() });
+        case 'xss': {
+          const data = busyAt(Date.now(), timezone);
+          return json(res, 200, {
+            ...data,
+            urls: { ...data.urls, [XSS_PATH]: 99 },
+            events: [{ ...data.events[0], urlPath: XSS_PATH, createdAt: new Date().toISOString() }, ...data.events],
+          });
+        }
+        case '401':
+          return json(res, 401, unauthorized);
+        case '404':
+          return json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
+        case '429':
+          res.setHeader('retry-after', '30');
+          return json(res, 429, { error: { message: 'Too many requests', code: 'rate-limited', status: 429 } });
+        case '500':
+          res.writeHead(500);
+          return res.end();
+        case 'timeout':
+          return; // never answer: the proxy's timeout must fire
+        case 'malformed':
+          return json(res, 200, { countries: 'none', totals: { views: 'many' } });
+        case 'garbage':
+          res.writeHead(200, { 'content-type': 'text/html' });
+          return res.end('<html><body>Bad gateway</body></html>');
+        case 'down':
+          return req.socket.destroy();
+      }
+    }
+    json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
+  });
+
+  return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+// `tsx e2e/fixture-upstream.ts` (Playwright's webServer) runs it until the runner stops it.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url, close } = await startFixtureUpstream({ port: UPSTREAM_PORT, ...SECRETS });
+  console.log(`fixture upstream on ${url}`);
+  const stop = () => void close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

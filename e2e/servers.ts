@@ -1,0 +1,22 @@
+// Ports of the servers the e2e suite starts (playwright.config.ts `webServer`); all on 127.0.0.1.
+const base = Number(process.env.E2E_PORT_BASE) || 47_100;
+
+export const UPSTREAM_PORT = base + 10;
+export const DEMO_PORT = base + 73;
+export const FIXTURE_PORT = base + 74;
+
+export const UPSTREAM_URL = `http://127.0.0.1:${UPSTREAM_PORT}`;
+export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
+export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`;
+
+/** Credentials the fixture-mode proxy uses; the tests grep for them where they must never be. */
+export const SECRETS = {
+  username: 'fixture-admin',
+  password: 'pw-9c1f4e7b-never-in-the-browser',
+  token: 'tok-4f0d2a6e-never-in-the-browser',
+};
+
+export const SITES = {
+  busy: '23119484-709c-44bf-994c-92f109bda03b',
+  empty: '95b7680c-9158-4b84-b4ea-7ccc08cc94ea',
+};

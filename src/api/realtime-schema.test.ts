@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { fixture, type FixtureName } from '../test/fixtures';
+import { MalformedResponseError, parseRealtime } from './realtime-schema';
+
+describe('parseRealtime on every recorded Umami 3.1 response', () => {
+  test.each([
+    ['busy', { views: 96, visitors: 57, events: 22, countries: 10 }, 112, 28],
+    ['busyNoTimezone', { views: 96, visitors: 57, events: 22, countries: 10 }, 112, 28],
+    ['busyUnitHour', { views: 96, visitors: 14, events: 22, countries: 10 }, 112, 2],
+    ['empty', { views: 0, visitors: 0, events: 0, countries: 0 }, 0, 0],
+    ['unknownWebsite', { views: 0, visitors: 0, events: 0, countries: 0 }, 0, 0],
+  ])('%s', (name, totals, eventCount, bucketCount) => {
+    const data = parseRealtime(fixture(name as FixtureName));
+    expect(data.totals).toEqual(totals);
+    expect(data.events).toHaveLength(eventCount);
+    expect(data.series.views).toHaveLength(bucketCount);
+    expect(data.series.visitors).toHaveLength(bucketCount);
+    expect(data.timestamp).toBeGreaterThan(1_795_000_000_000);
+  });
+
+  test('normalises the busy events: types, dates, null country, unique stable ids', () => {
+    const data = parseRealtime(fixture('busy'));
+    const types = data.events.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.type]: (acc[e.type] ?? 0) + 1 }), {});
+    expect(types).toEqual({ pageview: 78, event: 22, session: 12 });
+    expect(data.events[0]).toMatchObject({
+      type: 'pageview',
+      createdAt: Date.parse('2026-11-26T11:25:53.500Z'),
+      country: 'DE',
+      urlPath: '/products',
+      eventName: null,
+    });
+    expect(data.events.some((e) => e.country === null)).toBe(true);
+    expect(new Set(data.events.map((e) => e.id)).size).toBe(data.events.length);
+    expect(parseRealtime(fixture('busy')).events.map((e) => e.id)).toEqual(data.events.map((e) => e.id));
+    expect(data.countries).toMatchObject({ DE: 2, US: 1 });
+    expect(data.referrers['shop.example.com']).toBe(48);
+  });
+});
+
+describe('parseRealtime tolerates what other servers and versions send', () => {
+  const base = { countries: {}, urls: {}, referrers: {}, events: [], series: { views: [], visitors: [] }, totals: { views: 0, visitors: 0, events: 0, countries: 0 } };
+
+  test.each([
+    ['numeric strings become numbers', { totals: { views: '12', visitors: '3', events: '0', countries: '1' } }, (d: ReturnType<typeof parseRealtime>) => expect(d.totals).toEqual({ views: 12, visitors: 3, events: 0, countries: 1 })],
+    ['null maps become empty', { countries: null, urls: null, referrers: null }, (d: ReturnType<typeof parseRealtime>) => expect(d.urls).toEqual({})],
+    ['missing series and events', { series: undefined, events: null }, (d: ReturnType<typeof parseRealtime>) => expect(d.series).toEqual({ views: [], visitors: [] })],
+    ['negative counts clamp to zero', { urls: { '/': -3 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.urls['/']).toBe(0)],
+    ['lower-case country codes', { events: [{ __type: 'pageview', sessionId: 's', eventName: null, createdAt: '2026-11-26T11:25:53.500Z', browser: null, os: null, device: null, country: 'de', urlPath: null, referrerDomain: '', hostname: null }] }, (d: ReturnType<typeof parseRealtime>) => expect(d.events[0]).toMatchObject({ country: 'DE', urlPath: '/', referrerDomain: null })],
+    ['missing timestamp falls back to the receive time', { timestamp: undefined }, (d: ReturnType<typeof parseRealtime>) => expect(d.timestamp).toBe(1234)],
+  ])('%s', (_name, patch, check) => {
+    check(parseRealtime({ ...base, ...patch }, 1234));
+  });
+
+  test.each([
+    ['null', null],
+    ['a string', 'Bad gateway'],
+    ['an array', []],
+    ['no totals', { countries: {} }],
+    ['a word for a count', { totals: { views: 'many', visitors: 0, events: 0, countries: 0 } }],
+    ['a map that is a string', { countries: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
+    ['an unreadable date', { events: [{ __type: 'pageview', createdAt: 'yesterday' }], totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
+  ])('rejects %s with a MalformedResponseError', (_name, body) => {
+    expect(() => parseRealtime(body)).toThrow(MalformedResponseError);
+  });
+});

@@ -1,0 +1,86 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { App } from '../app';
+import { parseOptions } from '../options';
+import { FIXTURE_SITES, fixture } from '../test/fixtures';
+
+const options = parseOptions(`?website=${FIXTURE_SITES.busy}&panels=totals&interval=60&tz=Europe/Berlin&lang=en-US`);
+
+type Answer = { status: number; body: string; headers?: Record<string, string> };
+
+function stubFetch(answers: Answer[]) {
+  const queue = [...answers];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      const next = queue.length > 1 ? queue.shift()! : queue[0]!;
+      return new Response(next.body, { status: next.status, headers: next.headers });
+    }),
+  );
+}
+
+function renderApp() {
+  const queryClient = new QueryClient();
+  render(
+    <QueryClientProvider client={queryClient}>
+      <App options={options} />
+    </QueryClientProvider>,
+  );
+  return queryClient;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+const busy = { status: 200, body: JSON.stringify(fixture('busy')) };
+
+describe('the states around the data', () => {
+  test('a skeleton before the first data, then the totals as displayed', async () => {
+    stubFetch([busy]);
+    renderApp();
+    expect(screen.getAllByTestId('skeleton').length).toBeGreaterThan(0);
+    expect(await screen.findByTestId('total-views')).toHaveTextContent('96');
+    expect(screen.getByTestId('total-visitors')).toHaveTextContent('57');
+    expect(screen.getByTestId('total-events')).toHaveTextContent('22');
+    expect(screen.getByTestId('total-countries')).toHaveTextContent('10');
+    expect(screen.queryByTestId('stale-badge')).toBeNull();
+    expect(screen.queryByTestId('demo-badge')).toBeNull();
+  });
+
+  test('a failed poll keeps the last frame, with a stale badge and a message', async () => {
+    stubFetch([busy, { status: 502, body: '{"error":{"code":"upstream-down","message":"x"}}' }]);
+    const queryClient = renderApp();
+    await screen.findByTestId('total-views');
+    await act(() => queryClient.refetchQueries());
+    expect(await screen.findByTestId('error-message')).toHaveTextContent(/cannot be reached/);
+    expect(screen.getByTestId('stale-badge')).toHaveTextContent(/Stale/);
+    expect(screen.getByTestId('total-views')).toHaveTextContent('96');
+  });
+
+  test('the proxy serving a cached answer shows as stale without an error', async () => {
+    stubFetch([{ ...busy, headers: { 'x-pulseboard-stale-age': '30' } }]);
+    renderApp();
+    expect(await screen.findByTestId('stale-badge')).toHaveTextContent(/Stale · (29|30) s ago/);
+    expect(screen.queryByTestId('error-message')).toBeNull();
+  });
+
+  test('the demo badge follows the proxy mode', async () => {
+    stubFetch([{ ...busy, headers: { 'x-pulseboard-mode': 'demo' } }]);
+    renderApp();
+    expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo data');
+  });
+
+  test('no traffic says so', async () => {
+    stubFetch([{ status: 200, body: JSON.stringify(fixture('empty')) }]);
+    renderApp();
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No visitors in the last 30 minutes');
+    expect(screen.getByTestId('total-views')).toHaveTextContent('0');
+  });
+
+  test('an error before any data shows the message, not a blank page', async () => {
+    stubFetch([{ status: 401, body: '{"error":{"code":"bad-credentials","message":"x"}}' }]);
+    renderApp();
+    expect(await screen.findByTestId('error-message')).toHaveTextContent(/refused the credentials/);
+    expect(screen.queryByTestId('stale-badge')).toBeNull();
+  });
+});
