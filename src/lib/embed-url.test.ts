@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { PANEL_IDS, parseOptions } from '../options';
+import { carriedFrom, formatQuery, iframeSnippet, siteLinks, viewParams, viewUrl, type ShareView, type ViewMode } from './embed-url';
+
+const A = '23119484-709c-44bf-994c-92f109bda03b';
+const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
+const BASE = 'https://pulse.example.com/';
+
+const VIEW: ShareView = { sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: {} };
+
+function parseStrict(url: string) {
+  const warnings: string[] = [];
+  const options = parseOptions(new URL(url).search, { warn: (m) => warnings.push(m), defaults: { timezone: 'UTC', lang: 'en' } });
+  return { options, warnings };
+}
+
+describe('formatQuery', () => {
+  test.each<[Parameters<typeof formatQuery>[0], string]>([
+    [[], ''],
+    [[['kiosk', null]], '?kiosk'],
+    [[['panels', 'totals,chart'], ['tz', 'Europe/Berlin']], '?panels=totals,chart&tz=Europe/Berlin'],
+    [[['token', 'a b&c=d']], '?token=a%20b%26c%3Dd'],
+  ])('%j → %s', (params, expected) => {
+    expect(formatQuery(params)).toBe(expected);
+  });
+});
+
+describe('viewUrl', () => {
+  test.each<[string, ShareView, ViewMode, string]>([
+    ['one site, defaults', VIEW, 'dashboard', `${BASE}?website=${A}`],
+    ['the wall', VIEW, 'tv', `${BASE}?website=${A}&kiosk`],
+    ['rotation', { ...VIEW, sites: [A, B], rotateS: 20 }, 'tv', `${BASE}?websites=${A},${B}&rotate=20&kiosk`],
+    ['panels in their order', { ...VIEW, panels: ['chart', 'totals'] }, 'embed', `${BASE}?website=${A}&embed&panels=chart,totals`],
+    ['theme', { ...VIEW, theme: 'light' }, 'tv', `${BASE}?website=${A}&kiosk&theme=light`],
+    ['transparent only in the iframe', { ...VIEW, transparent: true }, 'tv', `${BASE}?website=${A}&kiosk`],
+    ['transparent iframe', { ...VIEW, theme: 'light', transparent: true }, 'embed', `${BASE}?website=${A}&embed&theme=light&bg=transparent`],
+    ['carried parameters', { ...VIEW, carried: { lang: 'de-DE', token: 'abc' } }, 'dashboard', `${BASE}?website=${A}&lang=de-DE&token=abc`],
+  ])('%s', (_name, view, mode, expected) => {
+    expect(viewUrl(BASE, view, mode)).toBe(expected);
+  });
+
+  test.each<ViewMode>(['dashboard', 'tv', 'embed'])('a %s URL parses back to the same view without warnings', (mode) => {
+    const view: ShareView = {
+      sites: [A, B],
+      panels: ['events', 'totals', 'map'],
+      theme: 'auto',
+      rotateS: 45,
+      transparent: true,
+      carried: { interval: '20', tz: 'America/New_York', lang: 'fr-FR' },
+    };
+    const { options, warnings } = parseStrict(viewUrl(BASE, view, mode));
+    expect(warnings).toEqual([]);
+    expect(options).toMatchObject({
+      sites: [A, B],
+      rotateMs: 45_000,
+      panels: ['events', 'totals', 'map'],
+      theme: 'auto',
+      kiosk: mode === 'tv',
+      embed: mode === 'embed',
+      transparent: mode === 'embed',
+      intervalMs: 20_000,
+      timezone: 'America/New_York',
+      lang: 'fr-FR',
+    });
+  });
+
+  test('no panels chosen leaves panels= out rather than sending an empty list', () => {
+    expect(viewParams({ ...VIEW, panels: [] }, 'dashboard')).toEqual([['website', A]]);
+  });
+});
+
+test('carriedFrom keeps interval, tz, lang and token and nothing else', () => {
+  expect(carriedFrom(`?website=${A}&kiosk&tz=UTC&token=t0k&theme=light&lang=de`)).toEqual({ tz: 'UTC', token: 't0k', lang: 'de' });
+});
+
+test('siteLinks swap the site and the mode but keep the rest of the query', () => {
+  expect(siteLinks(BASE, `?websites=${A},${B}&rotate=9&kiosk&theme=light&token=t0k`, B)).toEqual({
+    dashboard: `${BASE}?website=${B}&theme=light&token=t0k`,
+    tv: `${BASE}?website=${B}&kiosk&theme=light&token=t0k`,
+    embed: `${BASE}?website=${B}&embed&theme=light&token=t0k`,
+  });
+});
+
+test('iframeSnippet escapes the URL and the title for an HTML attribute', () => {
+  const snippet = iframeSnippet({
+    src: `${BASE}?website=${A}&embed`,
+    scriptSrc: `${BASE}embed.js`,
+    title: 'Pulseboard: "Shop" <live>',
+  });
+  expect(snippet).toBe(
+    `<iframe data-pulseboard-embed src="${BASE}?website=${A}&amp;embed" title="Pulseboard: &quot;Shop&quot; &lt;live&gt;" style="width: 100%; height: 300px; border: 0;" loading="lazy"></iframe>\n` +
+      `<script src="${BASE}embed.js" async></script>`,
+  );
+  const iframe = new DOMParser().parseFromString(snippet, 'text/html').querySelector('iframe');
+  expect(iframe?.getAttribute('src')).toBe(`${BASE}?website=${A}&embed`);
+  expect(iframe?.hasAttribute('data-pulseboard-embed')).toBe(true);
+});
