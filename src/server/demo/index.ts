@@ -1,0 +1,119 @@
+import { DEMO_SITES, DEMO_USER_ID, DEMO_USERNAME, findSite, type DemoSite } from './catalog';
+import { LruCache } from './lru-cache';
+import { buildRealtimeBody, windowStart, type RealtimeQuery, type UmamiRealtimeBody } from './realtime-body';
+import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } from './traffic';
+
+// The built-in demo source: what the proxy serves when no Umami is configured, so a fresh
+// `npm start` shows a lively dashboard. Bodies have Umami 3.1's exact shape; the traffic is a
+// deterministic function of (seed, website, clock), so tests can pin it and polls agree.
+
+export type { RealtimeQuery, UmamiRealtimeBody, UmamiRealtimeEvent, UmamiSeriesPoint } from './realtime-body';
+export { EVENT_ROW_LIMIT, WINDOW_MINUTES } from './realtime-body';
+
+export type UmamiWebsite = {
+  id: string;
+  name: string;
+  domain: string;
+  resetAt: string | null;
+  userId: string;
+  teamId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  replayEnabled: boolean;
+  replayConfig: unknown;
+  user: { username: string; id: string };
+  shareId: string | null;
+};
+
+export type UmamiWebsitesBody = { data: UmamiWebsite[]; count: number; page: number; pageSize: number };
+
+/** What the proxy codes against. */
+export type DemoSource = {
+  websites(): unknown;
+  realtime(websiteId: string, query: { timezone?: string | null; unit?: string | null }): unknown | undefined;
+};
+
+/** The same source with its bodies typed; assignable to DemoSource. */
+export type TypedDemoSource = {
+  websites(): UmamiWebsitesBody;
+  realtime(websiteId: string, query: RealtimeQuery): UmamiRealtimeBody | undefined;
+};
+
+export type DemoSourceOptions = {
+  /** Different seeds give different (but each reproducible) traffic. Default 20261126. */
+  seed?: number;
+  /** The clock; tests pin it. Default Date.now. */
+  now?: () => number;
+  /** Minute buckets kept in memory across all sites. Default 256, enough for 3 sites × 41 minutes. */
+  cacheLimit?: number;
+};
+
+export const DEFAULT_SEED = 20261126;
+export const DEFAULT_CACHE_LIMIT = 256;
+
+/** Minutes a realtime answer reads: sessions that started up to SESSION_SPAN earlier can still be active. */
+export const MINUTES_PER_ANSWER = 30 + SESSION_SPAN_MINUTES;
+
+const inspections = new WeakMap<object, () => { cachedMinutes: number; cacheLimit: number }>();
+
+/** Diagnostics for tests: how many minute buckets a source keeps. */
+export function inspectDemoSource(source: DemoSource): { cachedMinutes: number; cacheLimit: number } {
+  const inspect = inspections.get(source);
+  if (!inspect) throw new Error('Not a demo source made by createDemoSource');
+  return inspect();
+}
+
+export function demoWebsites(): UmamiWebsitesBody {
+  const data = DEMO_SITES.map((site) => ({
+    id: site.id,
+    name: site.name,
+    domain: site.domain,
+    resetAt: null,
+    userId: DEMO_USER_ID,
+    teamId: null,
+    createdBy: DEMO_USER_ID,
+    createdAt: site.createdAt,
+    updatedAt: site.createdAt,
+    deletedAt: null,
+    replayEnabled: false,
+    replayConfig: null,
+    user: { username: DEMO_USERNAME, id: DEMO_USER_ID },
+    shareId: site.shareId,
+  }));
+  return { data, count: data.length, page: 1, pageSize: 20 };
+}
+
+export function createDemoSource(options: DemoSourceOptions = {}): TypedDemoSource {
+  // A seed parsed from the environment may be NaN; fall back rather than hash garbage.
+  const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed as number) : DEFAULT_SEED;
+  const clock = options.now ?? Date.now;
+  const cache = new LruCache<string, DemoSession[]>(options.cacheLimit ?? DEFAULT_CACHE_LIMIT);
+
+  function minuteSessions(site: DemoSite, minute: number): DemoSession[] {
+    const key = `${site.id}:${minute}`;
+    let sessions = cache.get(key);
+    if (!sessions) {
+      sessions = sessionsForMinute(seed, site, minute);
+      cache.set(key, sessions);
+    }
+    return sessions;
+  }
+
+  const source: TypedDemoSource = {
+    websites: demoWebsites,
+    realtime(websiteId, query) {
+      const site = findSite(websiteId);
+      if (!site) return undefined;
+      const now = Math.floor(clock());
+      const first = Math.floor(windowStart(now) / MINUTE_MS) - SESSION_SPAN_MINUTES + 1;
+      const last = Math.floor(now / MINUTE_MS);
+      const sessions: DemoSession[] = [];
+      for (let minute = first; minute <= last; minute += 1) sessions.push(...minuteSessions(site, minute));
+      return buildRealtimeBody(sessions, now, query);
+    },
+  };
+  inspections.set(source, () => ({ cachedMinutes: cache.size, cacheLimit: cache.limit }));
+  return source;
+}
