@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { readRepoFile } from '../test/read-repo-file';
 import { blend, contrastRatio, parseHex } from './contrast';
 
 test.each([
@@ -17,8 +16,8 @@ test('blend mixes a translucent colour over an opaque one', () => {
 });
 
 // The palettes as src/index.css declares them: `:root` is dark, `html[data-theme='light']` light.
-// Read from disk (Vitest runs from the repo root): a CSS import would come back empty in tests.
-const css = readFileSync(resolve(process.cwd(), 'src/index.css'), 'utf8');
+// Read from disk: a CSS import comes back empty under Vitest.
+const css = await readRepoFile('src/index.css');
 function palette(selector: string): Record<string, string> {
   const start = css.indexOf(`${selector} {`);
   const block = css.slice(start, css.indexOf('}', start));

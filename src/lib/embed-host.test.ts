@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { readRepoFile } from '../test/read-repo-file';
 
 // public/embed.js runs on other people's pages: these tests load the file as shipped into
-// jsdom and check what it accepts. Vitest runs from the repo root.
+// jsdom and check what it accepts.
 const APP = 'https://pulse.example.com';
 
-beforeAll(() => {
-  const source = readFileSync(resolve(process.cwd(), 'public/embed.js'), 'utf8');
+beforeAll(async () => {
+  const source = await readRepoFile('public/embed.js');
   // Indirect eval: run it as a classic script in the page's global scope, as a <script> would.
   (0, eval)(source);
   (0, eval)(source); // a page that includes it twice still has one listener
