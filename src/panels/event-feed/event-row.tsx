@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import type { RealtimeEvent } from '../../api/realtime-schema';
+import { countryFlag, countryName } from '../../lib/countries';
+import { browserLabel, deviceLabel, osLabel } from '../../lib/user-agent-labels';
+import { EventIcon } from './event-icon';
+import { RelativeTime } from './relative-time';
+
+/** Row height in em of the list's font size; the fit count uses the same number. */
+export const EVENT_ROW_EM = 3.2;
+
+const TYPE_TEXT = { pageview: 'Page view', event: 'Event', session: 'New visitor' } as const;
+
+type Props = { event: RealtimeEvent; lang: string; isNew: boolean };
+
+/**
+ * One feed row. Memoised: the merge keeps each shown event's object from poll to poll, so an
+ * unchanged row does not render again; only its time label ticks.
+ */
+export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
+  const details = [browserLabel(event.browser), osLabel(event.os), deviceLabel(event.device)].filter(
+    (text): text is string => text !== null,
+  );
+  const flag = countryFlag(event.country);
+  return (
+    <li
+      data-testid="event-row"
+      data-id={event.id}
+      data-type={event.type}
+      style={{ height: `${EVENT_ROW_EM}em` }}
+      className={`grid grid-cols-[auto_minmax(0,1fr)_auto] grid-rows-2 items-center gap-x-[0.6em] overflow-hidden border-b border-border/60 px-[0.3em] ${isNew ? 'pb-feed-new' : ''}`}
+    >
+      <span className="row-span-2">
+        <EventIcon type={event.type} />
+      </span>
+      <p className="min-w-0 truncate self-end" title={event.urlPath}>
+        <span className="font-semibold">{TYPE_TEXT[event.type]}</span>
+        {event.type === 'event' && event.eventName !== null && (
+          <span className="ml-[0.4em] font-semibold text-accent2">{event.eventName}</span>
+        )}
+        <span className="ml-[0.4em] text-muted">{event.urlPath}</span>
+      </p>
+      <RelativeTime at={event.createdAt} className="row-span-2 text-[0.8em] whitespace-nowrap text-muted tabular-nums" />
+      <p className="min-w-0 truncate self-start text-[0.8em] text-muted">
+        {flag && (
+          <span aria-hidden="true" className="mr-[0.3em]">
+            {flag}
+          </span>
+        )}
+        {countryName(event.country, lang)}
+        {details.map((text) => (
+          <span key={text}>
+            <span aria-hidden="true"> · </span>
+            {text}
+          </span>
+        ))}
+      </p>
+    </li>
+  );
+});

@@ -1,0 +1,38 @@
+import { useCallback } from 'react';
+import type { RealtimeResult } from '../../api/queries';
+import { useRealtime } from '../../api/use-realtime';
+import { Panel } from '../../components/panel';
+import { useDashboard } from '../../dashboard-context';
+import { countryFlag, countryName } from '../../lib/countries';
+import { countryKey, type TopRow } from './top-list-data';
+import { TopListView } from './top-list-view';
+
+const selectCountries = (result: RealtimeResult) => result.data.countries;
+
+// A fixed-width slot keeps names aligned when a flag is missing (Unknown).
+const flag = (row: TopRow) => (
+  <span aria-hidden="true" className="mr-[0.4em] inline-block w-[1.4em] text-center">
+    {countryFlag(row.key)}
+  </span>
+);
+
+export function CountriesPanel() {
+  const { lang } = useDashboard();
+  const { data: countries } = useRealtime(selectCountries);
+  const labelFor = useCallback((key: string) => countryName(key, lang), [lang]);
+  return (
+    <Panel title="Countries" testId="top-countries">
+      <TopListView
+        map={countries}
+        lang={lang}
+        caption="Visitors by country in the last 30 minutes"
+        keyHeader="Country"
+        valueHeader="Visitors"
+        emptyText="No visitors in the last 30 minutes"
+        keyFor={countryKey}
+        labelFor={labelFor}
+        decorate={flag}
+      />
+    </Panel>
+  );
+}

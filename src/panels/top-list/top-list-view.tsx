@@ -1,0 +1,95 @@
+import { useMemo, type ReactNode } from 'react';
+import { EmptyState, Skeleton } from '../../components/panel';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { useFitCount } from '../../lib/use-fit-count';
+import { topEntries, type TopRow } from './top-list-data';
+
+// Heights in em of the list's font size: the fit count and the CSS use the same numbers.
+const ROW_EM = 1.9;
+const HEAD_EM = 1.7;
+/** Rows shown when there is no layout to measure (jsdom, a panel not yet laid out). */
+const FALLBACK_ROWS = 8;
+
+type Props = {
+  /** Umami's `{ key: count }` map; undefined before the first data. */
+  map: Readonly<Record<string, number>> | undefined;
+  lang: string;
+  /** Read by screen readers: what the table lists. */
+  caption: string;
+  keyHeader: string;
+  valueHeader: string;
+  emptyText: string;
+  keyFor?: (rawKey: string) => string;
+  labelFor?: (key: string) => string;
+  /** Extra content before the label (a flag); decorative. */
+  decorate?: (row: TopRow) => ReactNode;
+};
+
+/**
+ * A top-N table: as many whole rows as fit the panel (never a half row, never a scrollbar),
+ * each with a bar behind it proportional to its share of the list's total.
+ */
+export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyText, keyFor, labelFor, decorate }: Props) {
+  const [ref, limit] = useFitCount<HTMLDivElement>({ rowEm: ROW_EM, reservedEm: HEAD_EM, fallback: FALLBACK_ROWS });
+  const rows = useMemo(() => (map ? topEntries(map, { limit, keyFor, labelFor }) : null), [map, limit, keyFor, labelFor]);
+
+  return (
+    <div ref={ref} className="absolute inset-0 overflow-hidden">
+      {rows === null ? (
+        <div className="flex flex-col gap-[0.5em] pt-[0.3em]">
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-[1.3em]" />
+          ))}
+        </div>
+      ) : rows.length === 0 ? (
+        <EmptyState>{emptyText}</EmptyState>
+      ) : (
+        <table className="w-full table-fixed border-collapse">
+          <caption className="sr-only">{caption}</caption>
+          <colgroup>
+            <col />
+            <col className="w-[4.5em]" />
+            <col className="w-[3.8em]" />
+          </colgroup>
+          <thead>
+            <tr style={{ height: `${HEAD_EM}em` }} className="text-[0.75em] uppercase tracking-wide text-muted">
+              <th scope="col" className="truncate px-[0.4em] text-left font-semibold">
+                {keyHeader}
+              </th>
+              <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
+                {valueHeader}
+              </th>
+              <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
+                Share
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.key}
+                data-testid="top-row"
+                data-key={row.key}
+                data-value={row.value}
+                style={{
+                  height: `${ROW_EM}em`,
+                  // The bar: one gradient stop pair sized to the share, painted behind the cells.
+                  backgroundImage: 'linear-gradient(color-mix(in srgb, var(--color-accent) 20%, transparent), color-mix(in srgb, var(--color-accent) 20%, transparent))',
+                  backgroundSize: `${(row.share * 100).toFixed(2)}% 100%`,
+                  backgroundRepeat: 'no-repeat',
+                }}
+              >
+                <th scope="row" title={row.label} className="truncate px-[0.4em] text-left font-normal">
+                  {decorate?.(row)}
+                  {row.label}
+                </th>
+                <td className="truncate px-[0.4em] text-right font-semibold tabular-nums">{formatNumber(row.value, lang)}</td>
+                <td className="truncate px-[0.4em] text-right text-muted tabular-nums">{formatPercent(row.share, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
