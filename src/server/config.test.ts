@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, describeUpstream, loadConfig, secretsOf, type Env } from './config';
+
+const SITE = '23119484-709c-44bf-994c-92f109bda03b';
+
+describe('upstream mode', () => {
+  test.each<[string, Env, string]>([
+    ['nothing set', {}, 'demo'],
+    ['empty values count as unset', { UMAMI_URL: '', UMAMI_API_KEY: ' ', UMAMI_SHARE_URL: '' }, 'demo'],
+    ['API key alone', { UMAMI_API_KEY: 'k' }, 'cloud'],
+    ['URL + user + password', { UMAMI_URL: 'https://u.example', UMAMI_USERNAME: 'a', UMAMI_PASSWORD: 'p' }, 'login'],
+    ['URL + user + password wins over a key', { UMAMI_URL: 'https://u.example', UMAMI_USERNAME: 'a', UMAMI_PASSWORD: 'p', UMAMI_API_KEY: 'k' }, 'login'],
+    ['URL + key', { UMAMI_URL: 'https://u.example', UMAMI_API_KEY: 'k' }, 'apikey'],
+    ['share URL', { UMAMI_SHARE_URL: 'https://u.example/share/AbC123' }, 'share'],
+  ])('%s → %s', (_name, env, mode) => {
+    expect(loadConfig(env).upstream.mode).toBe(mode);
+  });
+
+  test('Cloud goes to api.umami.is/v1 unless UMAMI_CLOUD_URL says otherwise', () => {
+    const cloud = loadConfig({ UMAMI_API_KEY: 'k' }).upstream;
+    expect(cloud.mode === 'cloud' && cloud.baseUrl.href).toBe('https://api.umami.is/v1');
+    const custom = loadConfig({ UMAMI_API_KEY: 'k', UMAMI_CLOUD_URL: 'http://127.0.0.1:9/v1/' }).upstream;
+    expect(custom.mode === 'cloud' && custom.baseUrl.href).toBe('http://127.0.0.1:9/v1');
+  });
+
+  test.each([
+    ['https://umami.example.com', 'https://umami.example.com/'],
+    ['https://umami.example.com///', 'https://umami.example.com/'],
+    ['https://example.com/umami/', 'https://example.com/umami'],
+  ])('UMAMI_URL %s → base %s', (raw, base) => {
+    const up = loadConfig({ UMAMI_URL: raw, UMAMI_USERNAME: 'a', UMAMI_PASSWORD: 'p' }).upstream;
+    expect(up.mode === 'login' && up.baseUrl.href).toBe(base);
+  });
+
+  test.each([
+    ['https://u.example/share/AbC123', 'https://u.example/', 'AbC123', 'u.example'],
+    ['https://example.com/umami/share/x_Y-z/', 'https://example.com/umami', 'x_Y-z', 'example.com'],
+  ])('share URL %s → API base %s, slug %s', (raw, apiBase, slug, host) => {
+    const up = loadConfig({ UMAMI_SHARE_URL: raw }).upstream;
+    expect(up).toMatchObject({ mode: 'share', slug, host });
+    expect(up.mode === 'share' && up.apiBase.href).toBe(apiBase);
+  });
+});
+
+describe('invalid settings fail at start-up without echoing the value', () => {
+  test.each<[string, Env, RegExp]>([
+    ['URL without credentials', { UMAMI_URL: 'https://u.example' }, /UMAMI_USERNAME/],
+    ['user without password', { UMAMI_URL: 'https://u.example', UMAMI_USERNAME: 'a' }, /both/],
+    ['user without URL', { UMAMI_USERNAME: 'a', UMAMI_PASSWORD: 'secret-pw' }, /need UMAMI_URL/],
+    ['not a URL', { UMAMI_URL: 'not a url', UMAMI_API_KEY: 'k' }, /not a valid URL/],
+    ['ftp URL', { UMAMI_URL: 'ftp://u.example', UMAMI_API_KEY: 'k' }, /http/],
+    ['credentials in URL', { UMAMI_URL: 'https://me:secret-pw@u.example', UMAMI_API_KEY: 'k' }, /user name or password/],
+    ['query in URL', { UMAMI_URL: 'https://u.example/?x=1', UMAMI_API_KEY: 'k' }, /query/],
+    ['share URL without /share/', { UMAMI_SHARE_URL: 'https://u.example/websites/1' }, /share/],
+    ['website ids', { UMAMI_WEBSITE_IDS: `${SITE},nope` }, /UUID/],
+    ['timeout', { UPSTREAM_TIMEOUT_MS: '5s' }, /UPSTREAM_TIMEOUT_MS/],
+    ['budget', { UPSTREAM_BUDGET: '40 per 15' }, /UPSTREAM_BUDGET/],
+    ['zero budget', { UPSTREAM_BUDGET: '0/15' }, /UPSTREAM_BUDGET/],
+    ['frame ancestors with a directive', { FRAME_ANCESTORS: "'self'; script-src *" }, /FRAME_ANCESTORS/],
+    ['frame ancestors with a comma', { FRAME_ANCESTORS: 'https://a.example,https://b.example' }, /FRAME_ANCESTORS/],
+    ['demo seed', { DEMO_SEED: 'abc' }, /DEMO_SEED/],
+  ])('%s', (_name, env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('secret-pw');
+  });
+});
+
+describe('limits and lists', () => {
+  test('defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      websiteIds: null,
+      dashboardToken: null,
+      frameAncestors: "'self'",
+      timeoutMs: 8000,
+      maxBodyBytes: 5 * 1024 * 1024,
+      cacheTtlMs: 5000,
+      budget: { limit: 600, windowMs: 15_000 },
+    });
+  });
+
+  test.each<[Env, { limit: number; windowMs: number }]>([
+    [{ UMAMI_API_KEY: 'k' }, { limit: 40, windowMs: 15_000 }],
+    [{ UMAMI_API_KEY: 'k', UPSTREAM_BUDGET: '10/1.5' }, { limit: 10, windowMs: 1500 }],
+    [{ UPSTREAM_BUDGET: '100 / 60' }, { limit: 100, windowMs: 60_000 }],
+  ])('budget %o', (env, budget) => {
+    expect(loadConfig(env).budget).toEqual(budget);
+  });
+
+  test('UMAMI_WEBSITE_IDS is trimmed and lower-cased', () => {
+    const ids = loadConfig({ UMAMI_WEBSITE_IDS: ` ${SITE.toUpperCase()} , 95b7680c-9158-4b84-b4ea-7ccc08cc94ea,` }).websiteIds;
+    expect([...(ids ?? [])]).toEqual([SITE, '95b7680c-9158-4b84-b4ea-7ccc08cc94ea']);
+  });
+
+  test('FRAME_ANCESTORS accepts CSP sources', () => {
+    expect(loadConfig({ FRAME_ANCESTORS: "'self'  https://*.intranet.example:8443 https:" }).frameAncestors).toBe(
+      "'self' https://*.intranet.example:8443 https:",
+    );
+  });
+});
+
+describe('what may be logged', () => {
+  test('the upstream description has no slug, key or password', () => {
+    const share = loadConfig({ UMAMI_SHARE_URL: 'https://u.example/umami/share/SlugSecret1' });
+    expect(describeUpstream(share)).toBe('share link on https://u.example/umami');
+    const login = loadConfig({ UMAMI_URL: 'https://u.example/umami/', UMAMI_USERNAME: 'a', UMAMI_PASSWORD: 'pw-secret' });
+    expect(describeUpstream(login)).toBe('https://u.example/umami');
+  });
+
+  test('secretsOf lists every configured secret', () => {
+    expect(secretsOf(loadConfig({ UMAMI_API_KEY: 'key-secret', DASHBOARD_TOKEN: 'dash-secret' })).sort()).toEqual(['dash-secret', 'key-secret']);
+    expect(secretsOf(loadConfig({ UMAMI_URL: 'https://u.example', UMAMI_USERNAME: 'a', UMAMI_PASSWORD: 'pw-secret' }))).toEqual(['pw-secret']);
+    expect(secretsOf(loadConfig({ UMAMI_SHARE_URL: 'https://u.example/share/SlugSecret1' }))).toEqual(['SlugSecret1']);
+  });
+});

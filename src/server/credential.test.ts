@@ -1,0 +1,45 @@
+import { expect, test } from 'vitest';
+import { createCredential } from './credential';
+
+function deferredLogins() {
+  const calls: Array<(value: string) => void> = [];
+  const obtain = () => new Promise<string>((resolve) => calls.push(resolve));
+  return { calls, obtain };
+}
+
+test('concurrent first uses obtain once', async () => {
+  const logins = deferredLogins();
+  const credential = createCredential(logins.obtain);
+  const all = Promise.all([credential.get(), credential.get(), credential.get()]);
+  expect(logins.calls).toHaveLength(1);
+  logins.calls[0]?.('t1');
+  expect(await all).toEqual(['t1', 't1', 't1']);
+  expect(await credential.get()).toBe('t1');
+  expect(logins.calls).toHaveLength(1);
+});
+
+test('concurrent renewals of the same rejected value obtain once; late ones get the new value', async () => {
+  const logins = deferredLogins();
+  const credential = createCredential(logins.obtain);
+  const first = credential.get();
+  logins.calls[0]?.('t1');
+  await first;
+  const renewals = Promise.all([credential.renew('t1'), credential.renew('t1')]);
+  expect(logins.calls).toHaveLength(2);
+  logins.calls[1]?.('t2');
+  expect(await renewals).toEqual(['t2', 't2']);
+  // A 401 that arrives after the renewal, for the old token, must not log in again.
+  expect(await credential.renew('t1')).toBe('t2');
+  expect(logins.calls).toHaveLength(2);
+});
+
+test('a failed obtain is not remembered: the next use tries again', async () => {
+  let n = 0;
+  const credential = createCredential(async () => {
+    n++;
+    if (n === 1) throw new Error('refused');
+    return `t${n}`;
+  });
+  await expect(credential.get()).rejects.toThrow('refused');
+  expect(await credential.get()).toBe('t2');
+});

@@ -1,0 +1,19 @@
+import type { DemoSource } from './demo/index';
+import { ProxyError } from './proxy-error';
+import type { Upstream } from './upstream';
+import { parseWebsites } from './websites';
+
+/** The demo source behind the same interface as Umami: no network, same cache and checks. */
+export function createDemoUpstream(source: DemoSource): Upstream {
+  return {
+    mode: 'demo',
+    async realtime(websiteId, { timezone, unit }) {
+      const body = source.realtime(websiteId, { timezone, unit });
+      if (body === undefined) throw new ProxyError('unknown-website');
+      return Buffer.from(JSON.stringify(body));
+    },
+    async websites() {
+      return parseWebsites(source.websites());
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { MODE_HEADER, STALE_HEADER } from '../api/errors';
+import { createBudget } from './budget';
+import type { ProxyConfig } from './config';
+import { secretsOf } from './config';
+import { createUpstream, type UpstreamDeps } from './create-upstream';
+import { createDashboardGate, withoutToken } from './dashboard-token';
+import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error';
+import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes';
+import { createSafeLog } from './safe-log';
+import { contentSecurityPolicy, setSecurityHeaders } from './security-headers';
+import { createSharedCache, type CacheResult } from './shared-cache';
+import type { Log, Upstream } from './upstream';
+import { websitesBody } from './websites';
+
+/** Response header saying how the cache answered (hit, miss, coalesced, stale): for debugging and the benchmark. */
+export const CACHE_HEADER = 'x-pulseboard-cache';
+
+/** The site list changes rarely; the browser itself keeps it for 5 minutes. */
+const WEBSITES_TTL_MS = 60_000;
+
+export type HandlerDeps = Omit<UpstreamDeps, 'log'> & {
+  /** Replaces the upstream built from the config (tests). */
+  upstream?: Upstream;
+  random?: () => number;
+  log?: Log;
+  /** Vite's dev server: relaxes the CSP for HMR. */
+  dev?: boolean;
+};
+
+export type ApiHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
+
+function isHttps(req: IncomingMessage): boolean {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
+  return (req.socket as Partial<TLSSocket>).encrypted === true || proto === 'https';
+}
+
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string> = {}) {
+  const payload = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.byteLength), ...headers });
+  res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+function sendError(req: IncomingMessage, res: ServerResponse, code: ProxyErrorCode, headers: Record<string, string> = {}) {
+  send(req, res, new ProxyError(code).status, errorBody(code), headers);
+}
+
+/**
+ * The whole proxy as a Connect-style middleware: security headers on every response, the
+ * DASHBOARD_TOKEN cookie flow, and the /api and /healthz routes. Anything else goes to `next`
+ * (Vite's static files), or gets a 404 when there is no `next` (tests, benchmark).
+ */
+export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): ApiHandler {
+  const now = deps.now ?? Date.now;
+  const log = createSafeLog(deps.log ?? ((line) => console.log(`[pulseboard] ${line}`)), secretsOf(config));
+  const budget = createBudget(config.budget, now);
+  const upstream = deps.upstream ?? createUpstream(config, budget, { ...deps, now, log });
+  const mode = upstream.mode;
+  const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, now, random: deps.random });
+  const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
+  const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
+  const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': 'no-store' };
+
+  /** Logs a failed upstream call once (coalesced callers share it), by code only. */
+  const logged = (what: string, load: () => Promise<Buffer>) => async () => {
+    try {
+      return await load();
+    } catch (error) {
+      log(`${what}: ${error instanceof ProxyError ? error.code : 'unexpected error'} (mode ${mode})`);
+      throw error;
+    }
+  };
+
+  function answer(req: IncomingMessage, res: ServerResponse, result: CacheResult) {
+    if (result.kind === 'fresh') return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: result.source });
+    if (result.kind === 'stale') {
+      return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: 'stale', [STALE_HEADER]: String(result.ageSeconds) });
+    }
+    const { error } = result;
+    const headers: Record<string, string> = { ...apiHeaders };
+    if (error.code === 'rate-limited' && error.retryAfterMs !== null) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+    return sendError(req, res, error.code, headers);
+  }
+
+  async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery) {
+    if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    // startAt/endAt differ for every viewer and Umami ignores them: not part of the key.
+    const key = `realtime:${websiteId}:${query.timezone ?? ''}:${query.unit ?? ''}`;
+    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query))));
+  }
+
+  async function websites(req: IncomingMessage, res: ServerResponse) {
+    const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds));
+    answer(req, res, await cache.get('websites', load, Math.max(config.cacheTtlMs, WEBSITES_TTL_MS)));
+  }
+
+  function health(req: IncomingMessage, res: ServerResponse) {
+    const { lastSuccessAt, lastError, ...counters } = cache.stats();
+    const failing = lastError !== null && (lastSuccessAt === null || lastError.at > lastSuccessAt);
+    const body = {
+      ok: !failing,
+      mode,
+      lastUpstreamSuccess: lastSuccessAt === null ? null : new Date(lastSuccessAt).toISOString(),
+      lastUpstreamError: lastError === null ? null : { at: new Date(lastError.at).toISOString(), code: lastError.code },
+      cache: counters,
+      budget: budget.stats(),
+    };
+    send(req, res, 200, JSON.stringify(body), apiHeaders);
+  }
+
+  return async function handle(req, res, next) {
+    try {
+      setSecurityHeaders(res, csp);
+      const method = req.method ?? 'GET';
+      const target = req.url ?? '/';
+      const route = matchRoute(method, target);
+      const { path, search } = splitTarget(target);
+
+      let signedInByQuery = false;
+      const token = gate && search ? new URLSearchParams(search).get('token') : null;
+      if (gate && token !== null && gate.tokenMatches(token)) {
+        res.setHeader('set-cookie', gate.setCookie(isHttps(req)));
+        signedInByQuery = true;
+        // Take the token out of the address bar (and history, and screenshots of the wall).
+        if (route.kind === 'static' && (method === 'GET' || method === 'HEAD')) {
+          res.writeHead(302, { location: withoutToken(path, search), 'cache-control': 'no-store', 'content-length': '0' });
+          res.end();
+          return;
+        }
+      }
+
+      if (route.kind === 'static') {
+        if (next) return next();
+        return sendError(req, res, 'not-found');
+      }
+      if (route.kind === 'healthz') return health(req, res);
+
+      if (gate && path !== '/healthz' && !signedInByQuery && !gate.cookieMatches(req.headers.cookie)) {
+        return sendError(req, res, 'dashboard-token-required', apiHeaders);
+      }
+      switch (route.kind) {
+        case 'realtime':
+          return await realtime(req, res, route.websiteId, route.query);
+        case 'websites':
+          return await websites(req, res);
+        case 'invalid-website-id':
+          return sendError(req, res, 'invalid-website-id', apiHeaders);
+        case 'method-not-allowed':
+          return sendError(req, res, 'method-not-allowed', { ...apiHeaders, allow: ALLOWED_METHODS });
+        case 'not-found':
+          return sendError(req, res, 'not-found', apiHeaders);
+      }
+    } catch {
+      log('internal error while answering a request');
+      if (!res.headersSent) sendError(req, res, 'upstream-error', apiHeaders);
+      else res.destroy();
+    }
+  };
+}

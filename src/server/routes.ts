@@ -1,0 +1,112 @@
+import { isUuid } from './config';
+
+// Request line → one of the few routes the proxy serves. Matching uses the RAW path, exactly:
+// no decoding, no normalising, so `%2f`, `..`, `//` or `\` can never reach an upstream route.
+// Anything that would look like /api or /healthz after decoding is refused here, so it never
+// falls through to Vite's static files either.
+
+export type RealtimeQuery = {
+  startAt: string | null;
+  endAt: string | null;
+  timezone: string | null;
+  unit: string | null;
+};
+
+export type Route =
+  | { kind: 'realtime'; websiteId: string; query: RealtimeQuery }
+  | { kind: 'websites' }
+  | { kind: 'healthz' }
+  | { kind: 'invalid-website-id' }
+  | { kind: 'not-found' }
+  | { kind: 'method-not-allowed' }
+  /** Not ours: the page and its assets, served by Vite. */
+  | { kind: 'static' };
+
+export const ALLOWED_METHODS = 'GET, HEAD';
+
+export const UNITS = ['minute', 'hour', 'day', 'month', 'year'] as const;
+
+/** Splits a raw request target into path and query; a fragment (never sent by browsers) is dropped. */
+export function splitTarget(target: string): { path: string; search: string } {
+  const end = target.search(/#/);
+  const withoutHash = end === -1 ? target : target.slice(0, end);
+  const q = withoutHash.indexOf('?');
+  return q === -1 ? { path: withoutHash, search: '' } : { path: withoutHash.slice(0, q), search: withoutHash.slice(q + 1) };
+}
+
+/** What the path would mean to a lenient server: decoded, `\` as `/`, dot segments resolved. */
+function lenientPath(path: string): string {
+  let decoded = path;
+  for (let i = 0; i < 3; i++) {
+    try {
+      const next = decodeURIComponent(decoded);
+      if (next === decoded) break;
+      decoded = next;
+    } catch {
+      break;
+    }
+  }
+  const slashes = decoded.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  try {
+    return new URL(slashes.startsWith('/') ? slashes : `/${slashes}`, 'http://x').pathname.toLowerCase();
+  } catch {
+    return slashes.toLowerCase();
+  }
+}
+
+export function isApiLike(path: string): boolean {
+  const p = lenientPath(path);
+  return p === '/api' || p.startsWith('/api/') || p === '/healthz' || p.startsWith('/healthz/');
+}
+
+const TIMEZONE_CHARS = /^[A-Za-z0-9_+\-/]{1,64}$/;
+
+export function isTimezone(value: string): boolean {
+  if (!TIMEZONE_CHARS.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Keeps only the four parameters Umami's realtime route needs, each validated; anything else
+ * is dropped. Invalid values are dropped too (Umami answers an invalid zone with an empty 500).
+ */
+export function realtimeQuery(search: string): RealtimeQuery {
+  const params = new URLSearchParams(search);
+  const digits = (name: string) => {
+    const value = params.get(name);
+    return value !== null && /^\d{1,15}$/.test(value) ? value : null;
+  };
+  const timezone = params.get('timezone');
+  const unit = params.get('unit');
+  return {
+    startAt: digits('startAt'),
+    endAt: digits('endAt'),
+    timezone: timezone !== null && isTimezone(timezone) ? timezone : null,
+    unit: unit !== null && (UNITS as readonly string[]).includes(unit) ? unit : null,
+  };
+}
+
+const REALTIME = /^\/api\/realtime\/([^/]*)$/;
+
+export function matchRoute(method: string, target: string): Route {
+  // Absolute-form (`GET http://evil/ HTTP/1.1`) and authority-form targets are never ours to serve.
+  if (!target.startsWith('/')) return { kind: 'not-found' };
+  const { path, search } = splitTarget(target);
+
+  let route: Route;
+  const realtime = REALTIME.exec(path);
+  if (path === '/api/websites') route = { kind: 'websites' };
+  else if (path === '/healthz') route = { kind: 'healthz' };
+  else if (realtime && realtime[1]) {
+    const id = realtime[1];
+    route = isUuid(id) ? { kind: 'realtime', websiteId: id.toLowerCase(), query: realtimeQuery(search) } : { kind: 'invalid-website-id' };
+  } else if (isApiLike(path)) return { kind: 'not-found' };
+  else return { kind: 'static' };
+
+  return method === 'GET' || method === 'HEAD' ? route : { kind: 'method-not-allowed' };
+}

@@ -1,0 +1,157 @@
+import { parseRetryAfter } from './backoff';
+import { isUuid, type UpstreamConfig } from './config';
+import { createCredential } from './credential';
+import { ProxyError } from './proxy-error';
+import type { RealtimeQuery } from './routes';
+import type { Log, Upstream } from './upstream';
+import { parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch';
+import { parseWebsites } from './websites';
+
+type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
+
+/** Headers for one request, and (where the mode can) a way to get fresh ones after a 401. */
+type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed>) | null };
+
+/** Base URL + fixed segments + validated query: the client's path is never part of it. */
+export function upstreamUrl(base: URL, segments: string[], query?: URLSearchParams): URL {
+  const url = new URL(base.href);
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
+  url.search = query?.toString() ?? '';
+  url.hash = '';
+  return url;
+}
+
+/** Umami's status → the proxy's error; upstream bodies never pass through. */
+export function checkStatus(response: UpstreamResponse, now: number): UpstreamResponse {
+  const { status } = response;
+  if (status >= 200 && status < 300) return response;
+  if (status === 401 || status === 403) throw new ProxyError('bad-credentials');
+  if (status === 404) throw new ProxyError('unknown-website');
+  if (status === 429) throw new ProxyError('rate-limited', parseRetryAfter(response.headers.get('retry-after'), now));
+  throw new ProxyError('upstream-error');
+}
+
+function realtimeParams(query: RealtimeQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ['startAt', 'endAt', 'timezone', 'unit'] as const) {
+    const value = query[name];
+    if (value !== null) params.set(name, value);
+  }
+  return params;
+}
+
+type Share = { websiteId: string; token: string };
+
+export function createUmamiUpstream(
+  config: UmamiConfig,
+  { fetchUpstream, log, now = Date.now }: { fetchUpstream: UpstreamFetch; log: Log; now?: () => number },
+): Upstream {
+  const base = config.mode === 'share' ? config.apiBase : config.baseUrl;
+  // Cloud paths have no /api prefix (https://api.umami.is/v1/realtime/:id).
+  const api = (segments: string[], query?: URLSearchParams) =>
+    upstreamUrl(base, config.mode === 'cloud' ? segments : ['api', ...segments], query);
+
+  async function login(username: string, password: string): Promise<string> {
+    const response = await fetchUpstream({ method: 'POST', url: api(['auth', 'login']), headers: {}, json: { username, password } });
+    if (response.status === 401 || response.status === 403) {
+      log(`login: Umami refused UMAMI_USERNAME/UMAMI_PASSWORD (status ${response.status})`);
+      throw new ProxyError('bad-credentials');
+    }
+    if (response.status === 404) {
+      log('login: Umami has no /api/auth/login here (status 404); check UMAMI_URL');
+      throw new ProxyError('upstream-error');
+    }
+    const { token } = parseJsonObject(checkStatus(response, now()).body);
+    if (typeof token !== 'string' || token === '') throw new ProxyError('upstream-malformed');
+    log('login: signed in to Umami');
+    return token;
+  }
+
+  async function fetchShare(slug: string): Promise<Share> {
+    const response = await fetchUpstream({ method: 'GET', url: api(['share', slug]), headers: {} });
+    if (response.status === 404 || response.status === 401 || response.status === 403) {
+      log(`share: Umami does not accept the share link (status ${response.status}); check UMAMI_SHARE_URL`);
+      throw new ProxyError('bad-credentials');
+    }
+    const { websiteId, token } = parseJsonObject(checkStatus(response, now()).body);
+    if (typeof websiteId !== 'string' || !isUuid(websiteId) || typeof token !== 'string' || token === '') {
+      throw new ProxyError('upstream-malformed');
+    }
+    log('share: got a share token from Umami');
+    return { websiteId: websiteId.toLowerCase(), token };
+  }
+
+  let sign: () => Promise<Signed>;
+  let shared: (() => Promise<Share>) | null = null;
+  if (config.mode === 'cloud') {
+    const signed: Signed = { headers: { 'x-umami-api-key': config.apiKey }, renew: null };
+    sign = async () => signed;
+  } else if (config.mode === 'apikey') {
+    // Like @umami/api-client: the key both as x-umami-api-key and as a bearer token.
+    const signed: Signed = { headers: { 'x-umami-api-key': config.apiKey, authorization: `Bearer ${config.apiKey}` }, renew: null };
+    sign = async () => signed;
+  } else if (config.mode === 'login') {
+    const { username, password } = config;
+    const token = createCredential(() => login(username, password));
+    const withToken = (value: string): Signed => ({
+      headers: { authorization: `Bearer ${value}` },
+      renew: async () => {
+        log('login: Umami rejected the token (401), signing in again');
+        return withToken(await token.renew(value));
+      },
+    });
+    sign = async () => withToken(await token.get());
+  } else {
+    const { slug } = config;
+    const credential = createCredential(() => fetchShare(slug));
+    // Umami 3.1 accepts a share token only together with a non-empty share context.
+    const withShare = (value: Share): Signed => ({
+      headers: { 'x-umami-share-token': value.token, 'x-umami-share-context': '1' },
+      renew: async () => {
+        log('share: Umami rejected the share token (401), fetching a new one');
+        return withShare(await credential.renew(value));
+      },
+    });
+    sign = async () => withShare(await credential.get());
+    shared = credential.get;
+  }
+
+  /** A GET signed for the mode; one renewal and retry after a 401 where the mode can renew. */
+  async function get(url: URL): Promise<UpstreamResponse> {
+    let signed = await sign();
+    let response = await fetchUpstream({ method: 'GET', url, headers: signed.headers });
+    if (response.status === 401 && signed.renew) {
+      signed = await signed.renew();
+      response = await fetchUpstream({ method: 'GET', url, headers: signed.headers });
+    }
+    if (response.status >= 300 && response.status < 400) log(`upstream answered a redirect (status ${response.status}); check the Umami URL`);
+    else if (response.status >= 400) log(`upstream answered status ${response.status}`);
+    return checkStatus(response, now());
+  }
+
+  const shareHost = config.mode === 'share' ? config.host : '';
+
+  return {
+    mode: config.mode,
+    async realtime(websiteId, query) {
+      if (shared) {
+        // A share token is valid for its own website only.
+        const { websiteId: allowed } = await shared();
+        if (websiteId !== allowed) throw new ProxyError('unknown-website');
+      }
+      const response = await get(api(['realtime', websiteId], realtimeParams(query)));
+      parseJsonObject(response.body);
+      return response.body;
+    },
+    async websites() {
+      if (shared) {
+        // Umami answers /api/websites with a 500 for a share token: describe the one shared site.
+        const { websiteId } = await shared();
+        return [{ id: websiteId, name: 'Shared website', domain: shareHost }];
+      }
+      // Umami pages by 20; ask for more so the UMAMI_WEBSITE_IDS filter sees every site.
+      const response = await get(api(['websites'], new URLSearchParams({ pageSize: '100' })));
+      return parseWebsites(parseJsonObject(response.body));
+    },
+  };
+}

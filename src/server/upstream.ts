@@ -1,0 +1,13 @@
+import type { UpstreamMode } from './config';
+import type { RealtimeQuery } from './routes';
+import type { WebsiteSummary } from './websites';
+
+/** Where the data comes from: Umami (any auth mode) or the demo source. Failures throw ProxyError. */
+export type Upstream = {
+  mode: UpstreamMode;
+  /** Umami's realtime JSON, unchanged (checked to be a JSON object). */
+  realtime(websiteId: string, query: RealtimeQuery): Promise<Buffer>;
+  websites(): Promise<WebsiteSummary[]>;
+};
+
+export type Log = (line: string) => void;
