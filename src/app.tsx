@@ -2,17 +2,30 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
 import { websitesQueryOptions } from './api/queries';
+import { AppHeader, type ShellMode } from './components/app-header';
+import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
+import { KeepSitesWarm } from './components/keep-sites-warm';
+import { KioskClock } from './components/kiosk-clock';
+import { ShareButton } from './components/share-button';
+import { SitePicker } from './components/site-picker';
 import { StatusBar } from './components/status-bar';
 import { DashboardContext, type Dashboard } from './dashboard-context';
-import type { Options } from './options';
-import { PANELS } from './panels/registry';
+import { carriedFrom, pickerUrl } from './lib/embed-url';
+import { useRotation } from './lib/use-rotation';
+import { DEFAULT_ROTATE_S, type Options } from './options';
 
 export function App({ options }: { options: Options }) {
-  // ?website= wins; else the first site the proxy lists (a share link lists just its own).
-  const websites = useQuery({ ...websitesQueryOptions(), enabled: options.website === null });
-  const websiteId = options.website ?? websites.data?.[0]?.id ?? null;
-  const website = websites.data?.find((w) => w.id === websiteId);
+  // Always asked for: it names the site in the header and feeds the picker and the share panel.
+  const websites = useQuery(websitesQueryOptions());
+  const listed = websites.data ?? [];
+  const rotationIndex = useRotation(options.sites.length, options.rotateMs);
+  // ?website= / ?websites= win; else the only site the proxy lists; with several, the picker.
+  const websiteId = options.sites[rotationIndex] ?? (listed.length === 1 ? (listed[0]?.id ?? null) : null);
+  const showPicker = options.sites.length === 0 && listed.length > 1;
+  const website = listed.find((w) => w.id === websiteId);
+  const mode: ShellMode = options.kiosk ? 'kiosk' : options.embed ? 'embed' : 'normal';
+  const base = `${window.location.origin}${window.location.pathname}`;
 
   const dashboard = useMemo<Dashboard | null>(
     () => (websiteId ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: options.intervalMs } : null),
@@ -20,27 +33,51 @@ export function App({ options }: { options: Options }) {
   );
 
   return (
-    <div className="flex h-full flex-col gap-[0.6em] p-[0.8em]">
-      <header className="flex items-center justify-between gap-[1em]">
-        <h1 className="min-w-0 truncate text-[1.1em] font-semibold">
-          <span className="text-accent">Pulseboard</span>
-          {website && <span className="ml-[0.6em] text-muted" data-testid="site-name">{website.name || website.domain}</span>}
-        </h1>
-        {dashboard && (
-          <DashboardContext value={dashboard}>
-            <StatusBar />
-          </DashboardContext>
-        )}
-      </header>
-      {dashboard ? (
+    <div className="app-shell flex h-full flex-col gap-[0.6em] p-[0.8em]" data-mode={mode}>
+      <AppHeader
+        mode={mode}
+        siteName={website ? website.name || website.domain : null}
+        rotation={options.sites.length > 1 ? { index: rotationIndex, count: options.sites.length } : null}
+        status={
+          dashboard && !showPicker ? (
+            <DashboardContext value={dashboard}>
+              <StatusBar />
+            </DashboardContext>
+          ) : null
+        }
+        clock={mode === 'kiosk' ? <KioskClock lang={options.lang} timezone={options.timezone} /> : null}
+        actions={
+          <>
+            {options.sites.length > 0 && listed.length > 1 && (
+              <a href={pickerUrl(base, window.location.search)} className="text-[0.8em] text-muted hover:text-accent">
+                All sites
+              </a>
+            )}
+            {websiteId && (
+              <ShareButton
+                websites={listed}
+                base={base}
+                embedScriptSrc={new URL(`${import.meta.env.BASE_URL}embed.js`, window.location.origin).href}
+                initial={{
+                  sites: options.sites.length > 0 ? options.sites : [websiteId],
+                  panels: options.panels,
+                  theme: options.theme,
+                  rotateS: options.rotateMs ? options.rotateMs / 1000 : DEFAULT_ROTATE_S,
+                  transparent: options.transparent,
+                  carried: carriedFrom(window.location.search),
+                }}
+              />
+            )}
+          </>
+        }
+      />
+      {options.sites.length > 1 && <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} />}
+      {showPicker ? (
+        <SitePicker websites={listed} base={base} search={window.location.search} />
+      ) : dashboard ? (
         <DashboardContext value={dashboard}>
           <EmptyBanner />
-          <main className="grid min-h-0 flex-1 auto-rows-fr gap-[0.6em]">
-            {options.panels.map((id) => {
-              const PanelComponent = PANELS[id];
-              return PanelComponent ? <PanelComponent key={id} /> : null;
-            })}
-          </main>
+          <DashboardLayout panels={options.panels} />
         </DashboardContext>
       ) : websites.isError ? (
         <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-danger">

@@ -3,6 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './index.css';
+import { startResizeReporting } from './lib/embed-resize';
+import { watchIdle } from './lib/idle-cursor';
+import { applyPageSettings } from './lib/page-settings';
 import { parseOptions } from './options';
 
 const queryClient = new QueryClient();
@@ -10,6 +13,12 @@ const options = parseOptions(window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+
+// Page-wide settings live on <html> (lang, theme, modes) so CSS applies before the first draw.
+applyPageSettings(document.documentElement, options);
+if (options.kiosk) watchIdle(document.documentElement);
+// Only framed pages opened with ?embed report their height; the app never listens to messages.
+if (options.embed) startResizeReporting(window, root);
 
 createRoot(root).render(
   <StrictMode>

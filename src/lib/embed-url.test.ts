@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PANEL_IDS, parseOptions } from '../options';
-import { carriedFrom, formatQuery, iframeSnippet, siteLinks, viewParams, viewUrl, type ShareView, type ViewMode } from './embed-url';
+import { carriedFrom, formatQuery, iframeSnippet, pickerUrl, siteLinks, viewParams, viewUrl, type ShareView, type ViewMode } from './embed-url';
 
 const A = '23119484-709c-44bf-994c-92f109bda03b';
 const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
@@ -79,6 +79,11 @@ test('siteLinks swap the site and the mode but keep the rest of the query', () =
     tv: `${BASE}?website=${B}&kiosk&theme=light&token=t0k`,
     embed: `${BASE}?website=${B}&embed&theme=light&token=t0k`,
   });
+});
+
+test('pickerUrl drops the site and the mode only', () => {
+  expect(pickerUrl(BASE, `?website=${A}&embed&lang=de&theme=auto`)).toBe(`${BASE}?lang=de&theme=auto`);
+  expect(pickerUrl(BASE, `?website=${A}`)).toBe(BASE);
 });
 
 test('iframeSnippet escapes the URL and the title for an HTML attribute', () => {

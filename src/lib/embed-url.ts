@@ -73,17 +73,27 @@ export function carriedFrom(search: string): Carried {
 
 const SITE_PARAMS = ['website', 'websites', 'rotate', 'kiosk', 'embed'];
 
-/** Links for one site from the site picker, keeping the rest of the current query (theme, token…). */
-export function siteLinks(base: string, search: string, websiteId: string): Record<ViewMode, string> {
-  const kept: Param[] = [...new URLSearchParams(search)]
+/** The current query minus what picks the site and the mode (theme, language, token… stay). */
+function keptParams(search: string): Param[] {
+  return [...new URLSearchParams(search)]
     .filter(([name]) => !SITE_PARAMS.includes(name))
     .map(([name, value]) => [name, value === '' ? null : value]);
+}
+
+/** Links for one site from the site picker, keeping the rest of the current query. */
+export function siteLinks(base: string, search: string, websiteId: string): Record<ViewMode, string> {
+  const kept = keptParams(search);
   const site: Param = ['website', websiteId];
   return {
     dashboard: `${base}${formatQuery([site, ...kept])}`,
     tv: `${base}${formatQuery([site, ['kiosk', null], ...kept])}`,
     embed: `${base}${formatQuery([site, ['embed', null], ...kept])}`,
   };
+}
+
+/** Back to the site picker from a dashboard, keeping the rest of the query. */
+export function pickerUrl(base: string, search: string): string {
+  return `${base}${formatQuery(keptParams(search))}`;
 }
 
 function escapeAttribute(value: string): string {

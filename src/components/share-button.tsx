@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import type { Website } from '../api/websites-schema';
+import type { ShareView } from '../lib/embed-url';
+import { SharePanel } from './share-panel';
+
+type Props = {
+  websites: Website[];
+  initial: ShareView;
+  base: string;
+  embedScriptSrc: string;
+};
+
+/** The header button that opens "Share this view". The panel starts from the current view each time. */
+export function ShareButton(props: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="share-button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+        className="rounded-md border border-border px-[0.7em] py-[0.15em] text-[0.8em] text-fg hover:border-accent hover:text-accent"
+      >
+        Share
+      </button>
+      {open && <SharePanel {...props} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
