@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
+import { STATIC_HTML, errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+
+// Hostile requests. For each: the proxy answers it itself, and Umami received either nothing
+// or only a request the proxy built from validated parts.
+
+let umami: FakeUmami;
+let proxy: TestProxy;
+beforeAll(async () => {
+  umami = await startFakeUmami({ username: 'admin', password: 'pw' });
+  proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', CACHE_TTL_MS: '0' });
+});
+afterAll(async () => {
+  await Promise.all([umami.close(), proxy.close()]);
+});
+beforeEach(() => {
+  umami.requests.length = 0;
+});
+
+const ALLOWED_QUERY = new Set(['startAt', 'endAt', 'timezone', 'unit']);
+
+/** Every request Umami saw is one the proxy may make, with only validated parameters. */
+function expectOnlyAllowedUpstream() {
+  for (const request of umami.requests) {
+    const url = new URL(request.url, 'http://x');
+    expect(request.headers.host).toBe(new URL(umami.url).host);
+    if (request.method === 'POST') {
+      expect(url.pathname + url.search).toBe('/api/auth/login');
+      continue;
+    }
+    expect(request.method).toBe('GET');
+    if (url.pathname === '/api/websites') {
+      expect(url.search).toBe('?pageSize=100');
+      continue;
+    }
+    expect(url.pathname).toBe(`/api/realtime/${BUSY}`);
+    for (const [key, value] of url.searchParams) {
+      expect(ALLOWED_QUERY.has(key), key).toBe(true);
+      if (key === 'startAt' || key === 'endAt') expect(value).toMatch(/^\d+$/);
+      if (key === 'unit') expect(['minute', 'hour', 'day', 'month', 'year']).toContain(value);
+      if (key === 'timezone') expect(value).toMatch(/^[A-Za-z0-9_+\-/]+$/);
+    }
+    expect(request.headers.cookie).toBeUndefined();
+    expect(request.headers['x-forwarded-for']).toBeUndefined();
+  }
+}
+
+describe('paths that must never reach Umami', () => {
+  test.each([
+    ['/api/auth/login', 404],
+    ['/api/users', 404],
+    ['/api/me', 404],
+    ['/api/share/HkU3XzlfKSNmEofA', 404],
+    [`/api/websites/${BUSY}`, 404],
+    [`/api/websites/${BUSY}/stats`, 404],
+    [`/api/realtime/${BUSY}/../../auth/login`, 404],
+    [`/api/realtime/${BUSY}/..%2f..%2fauth%2flogin`, 404],
+    ['/api/realtime/..%2f..%2fauth%2flogin', 400],
+    ['/api/realtime/%2e%2e%2f%2e%2e%2fusers', 400],
+    ['/api/realtime/..', 400],
+    [`/api/realtime/${BUSY}%2f..%2fwebsites`, 400],
+    [`/api/realtime/${BUSY}%00`, 400],
+    [`/api/realtime/${BUSY}%0d%0aHost:%20evil`, 400],
+    ['/api/realtime/%2561%2562', 400],
+    ['/api//realtime/' + BUSY, 404],
+    ['//api/realtime/' + BUSY, 404],
+    ['/api/realtime//' + BUSY, 404],
+    ['/api\\realtime\\' + BUSY, 404],
+    ['/%61pi/realtime/' + BUSY, 404],
+    ['/api%2frealtime%2f' + BUSY, 404],
+    ['/x/../api/auth/login', 404],
+    ['/x/%2e%2e/api/auth/login', 404],
+    ['/API/websites', 404],
+    ['/api/websites/..', 404],
+    ['/api/websites;/../auth/login', 404],
+    [`http://evil.example/api/realtime/${BUSY}`, 404],
+    [`http://${'127.0.0.1'}/api/websites`, 404],
+    ['https://evil.example/api/websites', 404],
+  ])('%s → %i', async (target, status) => {
+    const response = await proxy.request(target);
+    expect(response.status).toBe(status);
+    expect(response.body).not.toBe(STATIC_HTML); // answered by the proxy, not passed on
+    expect(umami.requests).toHaveLength(0);
+  });
+
+  test.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE'])('%s → 405', async (method) => {
+    for (const target of [`/api/realtime/${BUSY}`, '/api/websites']) {
+      const response = await proxy.request(target, { method, headers: { 'content-type': 'application/json' } });
+      expect(response.status).toBe(405);
+    }
+    expect(umami.requests).toHaveLength(0);
+  });
+});
+
+describe('requests that reach Umami only in the allowed shape', () => {
+  test.each([
+    `/api/realtime/${BUSY}?timezone=x&startAt=1#`,
+    `/api/realtime/${BUSY}?timezone=Europe/Berlin%26unit%3Dyear%26path%3D/admin`,
+    `/api/realtime/${BUSY}?timezone=Europe/Berlin%0d%0aX-Injected:%201`,
+    `/api/realtime/${BUSY}?timezone=../../etc/passwd`,
+    `/api/realtime/${BUSY}?startAt=1;DROP&endAt=2%20OR%201=1`,
+    `/api/realtime/${BUSY}?unit=hour&unit=year&unit=../x`,
+    `/api/realtime/${BUSY}?websiteId=00000000-0000-4000-8000-000000000000&url=http://evil.example&path=/x&country=DE`,
+    `/api/realtime/${BUSY}?__proto__[x]=1&constructor=1`,
+    `/api/realtime/${BUSY.toUpperCase()}?timezone=Europe/Berlin`,
+    `/api/realtime/${BUSY}#/../../auth/login`,
+    '/api/websites?pageSize=100000&search=x&page=../../users',
+  ])('%s', async (target) => {
+    const response = await proxy.request(target);
+    expect(response.status).toBe(200);
+    expect(umami.requests.length).toBeGreaterThan(0);
+    expectOnlyAllowedUpstream();
+  });
+
+  test('client headers are not forwarded: no auth, cookie, host or forwarding headers', async () => {
+    const response = await proxy.request(`/api/realtime/${BUSY}`, {
+      headers: {
+        authorization: 'Bearer attacker',
+        'x-umami-api-key': 'attacker',
+        'x-umami-share-token': 'attacker',
+        cookie: 'session=attacker',
+        host: 'evil.example',
+        'x-forwarded-for': '6.6.6.6',
+        'x-forwarded-host': 'evil.example',
+      },
+    });
+    expect(response.status).toBe(200);
+    expectOnlyAllowedUpstream();
+    for (const request of umami.requests) expect(JSON.stringify(request.headers)).not.toContain('attacker');
+  });
+
+  test('an invalid timezone is dropped rather than sent (Umami would answer an empty 500)', async () => {
+    const response = await proxy.request(`/api/realtime/${BUSY}?timezone=Mars/Olympus`);
+    expect(response.status).toBe(200);
+    expect(umami.requests.at(-1)?.url).toBe(`/api/realtime/${BUSY}`);
+  });
+
+  test('an answer for an unknown proxy path is JSON, not the SPA page', async () => {
+    const response = await proxy.request('/api/nothing');
+    expect([response.status, errorCode(response)]).toEqual([404, 'not-found']);
+  });
+});

@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { MODE_HEADER } from '../api/errors';
+import { BODIES, BUSY, EMPTY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
+import { errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+
+// Each upstream mode against a fake Umami 3.1 built from the recorded answers: which paths and
+// headers reach Umami, and what the browser gets back.
+
+const QUERY = 'startAt=1795690557700&endAt=1795692357700&timezone=Europe/Berlin';
+const open: Array<FakeUmami | TestProxy> = [];
+const track = <T extends FakeUmami | TestProxy>(server: T): T => {
+  open.push(server);
+  return server;
+};
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((server) => server.close()));
+});
+
+const paths = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${r.url}`);
+
+describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
+  const start = async (extra: Record<string, string> = {}, prefix = '/api', base = '') => {
+    const umami = track(await startFakeUmami({ prefix, username: 'admin', password: 'pw', latencyMs: 20 }));
+    const proxy = track(await startProxy({ UMAMI_URL: `${umami.url}${base}/`, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', ...extra }));
+    return { umami, proxy };
+  };
+
+  test('logs in once, then sends the token as a bearer; the realtime body passes through unchanged', async () => {
+    const { umami, proxy } = await start();
+    const response = await proxy.request(`/api/realtime/${BUSY}?${QUERY}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toBe(BODIES.busy);
+    expect(response.headers[MODE_HEADER]).toBe('login');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}?${QUERY.replace('/', '%2F')}`]);
+    const [login, realtime] = umami.requests;
+    expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'admin', password: 'pw' });
+    expect(login?.headers['content-type']).toBe('application/json');
+    expect(realtime?.headers.authorization).toBe('Bearer login-token-1');
+    expect(realtime?.headers.cookie).toBeUndefined();
+
+    await proxy.request(`/api/realtime/${EMPTY}?timezone=Europe/Berlin`);
+    await proxy.request('/api/websites');
+    expect(umami.issued.login).toHaveLength(1); // the token is shared by every viewer and route
+  });
+
+  test('unit and no-timezone variants reach Umami and come back as recorded', async () => {
+    const { proxy } = await start();
+    expect((await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin&unit=hour`)).body).toBe(BODIES.busyHour);
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).body).toBe(BODIES.busyNoTimezone);
+  });
+
+  test('a base path in UMAMI_URL is kept', async () => {
+    const { umami, proxy } = await start({}, '/umami/api', '/umami');
+    expect((await proxy.request(`/api/realtime/${EMPTY}`)).status).toBe(200);
+    expect(paths(umami)).toEqual(['POST /umami/api/auth/login', `GET /umami/api/realtime/${EMPTY}`]);
+  });
+
+  test('a rejected token: one new login and one retry', async () => {
+    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    await proxy.request(`/api/realtime/${BUSY}?timezone=utc`);
+    umami.revokeTokens();
+    const response = await proxy.request(`/api/realtime/${BUSY}?timezone=utc`);
+    expect(response.status).toBe(200);
+    expect(paths(umami).slice(2)).toEqual(['GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc', 'POST /api/auth/login', 'GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc']);
+    expect(umami.requests.at(-1)?.headers.authorization).toBe('Bearer login-token-2');
+  });
+
+  test('concurrent 401s on different sites trigger exactly one new login', async () => {
+    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    await proxy.request(`/api/realtime/${BUSY}`);
+    umami.revokeTokens();
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Europe/Paris', 'Australia/Sydney'];
+    const responses = await Promise.all(zones.flatMap((tz) => [BUSY, EMPTY].map((id) => proxy.request(`/api/realtime/${id}?timezone=${tz}`))));
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(umami.issued.login).toHaveLength(2);
+    expect(umami.requests.filter((r) => r.url.endsWith('/auth/login'))).toHaveLength(2);
+  });
+
+  test('still 401 after the new login → bad-credentials, no third attempt', async () => {
+    const { umami, proxy } = await start();
+    umami.override((request, res) => {
+      if (!request.url.includes('/realtime/')) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(BODIES.unauthorized);
+      return true;
+    });
+    const response = await proxy.request(`/api/realtime/${BUSY}`);
+    expect(response.status).toBe(401);
+    expect(errorCode(response)).toBe('bad-credentials');
+    expect(response.body).not.toContain('Unauthorized"'); // Umami's body is not passed through
+    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}`, 'POST /api/auth/login', `GET /api/realtime/${BUSY}`]);
+  });
+
+  test('a wrong password → 401 bad-credentials', async () => {
+    const umami = track(await startFakeUmami({ username: 'admin', password: 'right' }));
+    const proxy = track(await startProxy({ UMAMI_URL: umami.url, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'wrong' }));
+    const response = await proxy.request(`/api/realtime/${BUSY}`);
+    expect([response.status, errorCode(response)]).toEqual([401, 'bad-credentials']);
+    expect(paths(umami)).toEqual(['POST /api/auth/login']);
+  });
+
+  test('/api/websites: id, name and domain only; owner and share slug stay on the server', async () => {
+    const { umami, proxy } = await start();
+    const response = await proxy.request('/api/websites');
+    expect(JSON.parse(response.body)).toEqual({
+      data: [
+        { id: BUSY, name: 'Busy Demo Site', domain: 'shop.example.com' },
+        { id: EMPTY, name: 'Quiet Demo Site', domain: 'quiet.example.org' },
+      ],
+      count: 2,
+      page: 1,
+      pageSize: 2,
+    });
+    expect(response.body).not.toContain('HkU3XzlfKSNmEofA');
+    expect(response.body).not.toContain('admin');
+    expect(paths(umami).at(-1)).toBe('GET /api/websites?pageSize=100');
+  });
+
+  test('UMAMI_WEBSITE_IDS filters /api/websites and refuses other sites without asking Umami', async () => {
+    const { umami, proxy } = await start({ UMAMI_WEBSITE_IDS: EMPTY });
+    expect(JSON.parse((await proxy.request('/api/websites')).body)).toMatchObject({ data: [{ id: EMPTY }], count: 1 });
+    const refused = await proxy.request(`/api/realtime/${BUSY}`);
+    expect([refused.status, errorCode(refused)]).toEqual([404, 'unknown-website']);
+    expect(umami.requests.some((r) => r.url.includes(BUSY))).toBe(false);
+    expect((await proxy.request(`/api/realtime/${EMPTY}`)).status).toBe(200);
+  });
+});
+
+describe('Cloud mode (UMAMI_API_KEY alone)', () => {
+  test('paths without /api under /v1, the key as x-umami-api-key', async () => {
+    const umami = track(await startFakeUmami({ prefix: '/v1', apiKey: 'cloud-key' }));
+    const proxy = track(await startProxy({ UMAMI_API_KEY: 'cloud-key', UMAMI_CLOUD_URL: `${umami.url}/v1` }));
+    const realtime = await proxy.request(`/api/realtime/${BUSY}?${QUERY}`);
+    expect(realtime.body).toBe(BODIES.busy);
+    expect(realtime.headers[MODE_HEADER]).toBe('cloud');
+    expect((await proxy.request('/api/websites')).status).toBe(200);
+    expect(paths(umami)).toEqual([`GET /v1/realtime/${BUSY}?${QUERY.replace('/', '%2F')}`, 'GET /v1/websites?pageSize=100']);
+    expect(umami.requests[0]?.headers['x-umami-api-key']).toBe('cloud-key');
+    expect(umami.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  test('a refused key is 401 bad-credentials after one call (a static key is not retried)', async () => {
+    const umami = track(await startFakeUmami({ prefix: '/v1', apiKey: 'cloud-key' }));
+    const proxy = track(await startProxy({ UMAMI_API_KEY: 'other-key', UMAMI_CLOUD_URL: `${umami.url}/v1` }));
+    const response = await proxy.request(`/api/realtime/${BUSY}`);
+    expect([response.status, errorCode(response)]).toEqual([401, 'bad-credentials']);
+    expect(umami.requests).toHaveLength(1);
+  });
+});
+
+describe('API key mode (UMAMI_URL + UMAMI_API_KEY)', () => {
+  test('the key as x-umami-api-key and as a bearer token, on /api paths', async () => {
+    const umami = track(await startFakeUmami({ apiKey: 'self-key' }));
+    const proxy = track(await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'self-key' }));
+    expect((await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin`)).headers[MODE_HEADER]).toBe('apikey');
+    expect(paths(umami)).toEqual([`GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
+    expect(umami.requests[0]?.headers).toMatchObject({ 'x-umami-api-key': 'self-key', authorization: 'Bearer self-key' });
+  });
+});
+
+describe('share mode (UMAMI_SHARE_URL)', () => {
+  const start = async (extra: Record<string, string> = {}) => {
+    const umami = track(await startFakeUmami({ prefix: '/stats/api', shareSlug: 'HkU3XzlfKSNmEofA' }));
+    const proxy = track(await startProxy({ UMAMI_SHARE_URL: `${umami.url}/stats/share/HkU3XzlfKSNmEofA`, ...extra }));
+    return { umami, proxy };
+  };
+
+  test('looks up the share once, then sends the share token with a share context', async () => {
+    const { umami, proxy } = await start();
+    const response = await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin`);
+    expect(response.body).toBe(BODIES.busy);
+    expect(response.headers[MODE_HEADER]).toBe('share');
+    expect(paths(umami)).toEqual(['GET /stats/api/share/HkU3XzlfKSNmEofA', `GET /stats/api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
+    expect(umami.requests[1]?.headers).toMatchObject({ 'x-umami-share-token': 'share-token-1', 'x-umami-share-context': '1' });
+    expect(umami.requests[1]?.headers.authorization).toBeUndefined();
+  });
+
+  test('/api/websites is the shared site alone, made up locally (Umami answers 500 to a share token)', async () => {
+    const { umami, proxy } = await start();
+    const host = new URL(umami.url).host;
+    expect(JSON.parse((await proxy.request('/api/websites')).body)).toEqual({
+      data: [{ id: BUSY, name: 'Shared website', domain: host }],
+      count: 1,
+      page: 1,
+      pageSize: 1,
+    });
+    expect(paths(umami)).toEqual(['GET /stats/api/share/HkU3XzlfKSNmEofA']);
+  });
+
+  test('other websites are unknown, without a realtime call', async () => {
+    const { umami, proxy } = await start();
+    const response = await proxy.request(`/api/realtime/${EMPTY}`);
+    expect([response.status, errorCode(response)]).toEqual([404, 'unknown-website']);
+    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(0);
+  });
+
+  test('a rejected share token is fetched again once', async () => {
+    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    await proxy.request(`/api/realtime/${BUSY}`);
+    umami.revokeTokens();
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    expect(umami.issued.share).toEqual(['share-token-1', 'share-token-2']);
+    expect(umami.requests.at(-1)?.headers['x-umami-share-token']).toBe('share-token-2');
+  });
+
+  test('an unknown share slug → bad-credentials', async () => {
+    const umami = track(await startFakeUmami({ shareSlug: 'right' }));
+    const proxy = track(await startProxy({ UMAMI_SHARE_URL: `${umami.url}/share/wrong` }));
+    const response = await proxy.request('/api/websites');
+    expect([response.status, errorCode(response)]).toEqual([401, 'bad-credentials']);
+  });
+});
+
+describe('demo mode (nothing configured)', () => {
+  test('serves the demo source with the demo mode header; unknown sites are 404', async () => {
+    const proxy = track(await startProxy({ DEMO_SEED: '7' }));
+    const websites = JSON.parse((await proxy.request('/api/websites')).body) as { data: Array<{ id: string }> };
+    expect(websites.data.length).toBeGreaterThan(0);
+    const id = websites.data[0]?.id ?? '';
+    const realtime = await proxy.request(`/api/realtime/${id}?timezone=Europe/Berlin`);
+    expect(realtime.status).toBe(200);
+    expect(realtime.headers[MODE_HEADER]).toBe('demo');
+    expect(Object.keys(JSON.parse(realtime.body) as object)).toEqual(['countries', 'urls', 'referrers', 'events', 'series', 'totals', 'timestamp']);
+    const unknown = await proxy.request(`/api/realtime/${BUSY}`);
+    expect([unknown.status, errorCode(unknown)]).toEqual([404, 'unknown-website']);
+  });
+});
