@@ -48,7 +48,7 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
           <caption className="sr-only">{caption}</caption>
           <colgroup>
             <col />
-            <col className="w-[4.5em]" />
+            <col className="w-[5.6em]" />
             <col className="w-[3.8em]" />
           </colgroup>
           <thead>

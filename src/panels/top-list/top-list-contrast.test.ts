@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { blend, contrastRatio, parseHex } from '../../lib/contrast';
+import { readRepoFile } from '../../test/read-repo-file';
+
+// Text on the surfaces these panels paint themselves, in both palettes of src/index.css:
+// the share bar behind a top-list row (accent at 20 %, see top-list-view.tsx), the glow of a
+// new feed row (accent at 18 % at its start, event-feed.css) and a pressed filter button
+// (--color-bg text on --color-accent, feed-filter-control.tsx).
+const css = await readRepoFile('src/index.css');
+function palette(selector: string): (name: string) => ReturnType<typeof parseHex> {
+  const start = css.indexOf(`${selector} {`);
+  const block = css.slice(start, css.indexOf('}', start));
+  const colours = Object.fromEntries([...block.matchAll(/--color-([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!]));
+  return (name) => {
+    const value = colours[name];
+    if (!value) throw new Error(`${selector} has no --color-${name}`);
+    return parseHex(value);
+  };
+}
+
+describe.each([
+  ['dark', ':root'],
+  ['light', "html[data-theme='light']"],
+])('%s theme', (_name, selector) => {
+  const hex = palette(selector);
+
+  test.each([
+    ['share bar', 0.2],
+    ['new-row glow', 0.18],
+  ])('fg, muted and accent-2 text on the %s meet WCAG AA', (_surface, alpha) => {
+    const surface = blend(hex('accent'), alpha, hex('panel'));
+    for (const text of ['fg', 'muted', 'accent-2']) {
+      expect(contrastRatio(hex(text), surface), text).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  test('a pressed filter button: page background colour on accent', () => {
+    expect(contrastRatio(hex('bg'), hex('accent'))).toBeGreaterThanOrEqual(4.5);
+  });
+});
