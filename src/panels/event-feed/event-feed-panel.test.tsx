@@ -154,6 +154,47 @@ describe('EventFeedPanel', () => {
     expect(rowIds()).toEqual(remaining.slice(0, FALLBACK_ROWS).map((event) => event.id));
   });
 
+  test('switching website starts a new feed: no rows of the old site, nothing glows', async () => {
+    const other: Dashboard = { ...dashboard, websiteId: '95b7680c-9158-4b84-b4ea-7ccc08cc94ea' };
+    const client = new QueryClient();
+    client.setQueryData(key, result(busy));
+    const ui = (value: Dashboard) => (
+      <QueryClientProvider client={client}>
+        <DashboardContext value={value}>
+          <EventFeedPanel />
+        </DashboardContext>
+      </QueryClientProvider>
+    );
+    const { rerender } = render(ui(dashboard));
+    expect(rowIds()).toEqual(busyIds.slice(0, FALLBACK_ROWS));
+
+    // The other site's first answer has not arrived: a skeleton, not the old site's rows.
+    rerender(ui(other));
+    expect(rows()).toHaveLength(0);
+    expect(within(screen.getByTestId('event-feed')).getAllByTestId('skeleton').length).toBeGreaterThan(0);
+
+    const otherEvents = busy.events.slice(50, 53);
+    await act(async () => {
+      client.setQueryData(queryKeys.realtime(other.websiteId, other.timezone), result({ ...busy, events: otherEvents }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(rowIds()).toEqual(busyIds.slice(50, 53));
+    expect(rows().some((row) => row.classList.contains('pb-feed-new'))).toBe(false);
+  });
+
+  test('rows kept from earlier answers expire even when the answer itself stays the same', async () => {
+    const client = renderFeed(busy);
+    // The server's window slid past every row: its answers are empty from now on.
+    await poll(client, { ...empty, timestamp: busy.timestamp + 60_000 });
+    expect(rows().length).toBeGreaterThan(0); // still inside the feed's 30 minutes
+    // An identical empty answer (same array, thanks to structural sharing), 28 min later.
+    await poll(client, { ...empty, timestamp: busy.timestamp + 28 * 60_000 });
+    const cutoff = busy.timestamp + 28 * 60_000 - 30 * 60_000;
+    const remaining = parseRealtime(busy, 0).events.filter((event) => event.createdAt >= cutoff);
+    expect(remaining.length).toBeLessThan(busyIds.length);
+    expect(rowIds()).toEqual(remaining.slice(0, FALLBACK_ROWS).map((event) => event.id));
+  });
+
   test('a failed poll keeps the rows', async () => {
     const client = renderFeed(busy);
     await act(async () => {

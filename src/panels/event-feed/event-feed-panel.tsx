@@ -28,8 +28,9 @@ const selectFeed = ({ data, receivedAt, upstreamStaleAge }: RealtimeResult) => (
 
 type FeedState = {
   websiteId: string;
-  /** The answer's events last merged: a new array means a new poll. */
+  /** The answer's events and server time last merged: either changing means a new poll. */
   source: readonly RealtimeEvent[] | null;
+  serverNow: number;
   events: readonly RealtimeEvent[];
   fresh: ReadonlySet<string>;
 };
@@ -40,17 +41,19 @@ export function EventFeedPanel() {
   const { websiteId, lang } = useDashboard();
   const { data: slice } = useRealtime(selectFeed);
   const [filter, setFilter] = useState<FeedFilter>('all');
-  const [feed, setFeed] = useState<FeedState>({ websiteId, source: null, events: [], fresh: NONE });
+  const [feed, setFeed] = useState<FeedState>({ websiteId, source: null, serverNow: 0, events: [], fresh: NONE });
 
   // Merge each new answer into the feed while rendering (React's "state from props" pattern):
-  // no effect, so the merged rows appear in the same commit as the new data.
+  // no effect, so the merged rows appear in the same commit as the new data. An unchanged
+  // answer keeps its array (structural sharing), but time moved on: rows kept from earlier
+  // answers may have aged past the window, so the server time also triggers a merge.
   let current = feed;
-  if (slice && (slice.events !== feed.source || websiteId !== feed.websiteId)) {
+  if (slice && (slice.events !== feed.source || slice.serverNow !== feed.serverNow || websiteId !== feed.websiteId)) {
     const restart = websiteId !== feed.websiteId || feed.source === null;
     const previous = restart ? [] : feed.events;
     const events = mergeEvents(previous, slice.events, { cap: FEED_CAP, now: slice.serverNow, windowMs: REALTIME_WINDOW_MS });
     // The first answer is not "new activity": nothing glows on load or on a site switch.
-    current = { websiteId, source: slice.events, events, fresh: restart ? NONE : newIds(previous, events) };
+    current = { websiteId, source: slice.events, serverNow: slice.serverNow, events, fresh: restart ? NONE : newIds(previous, events) };
     setFeed(current);
   }
 
