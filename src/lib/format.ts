@@ -12,11 +12,14 @@ export function formatNumber(value: number, lang: string): string {
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
 
+/** "42%"; one decimal below 10 % ("4.2%") where a whole number would hide the difference. */
 export function formatPercent(share: number, lang: string): string {
-  let format = percentFormats.get(lang);
+  const digits = share < 0.1 ? 1 : 0;
+  const key = `${lang}|${digits}`;
+  let format = percentFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 });
-    percentFormats.set(lang, format);
+    format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits });
+    percentFormats.set(key, format);
   }
   return format.format(share);
 }

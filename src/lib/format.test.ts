@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { formatAge, formatNumber, formatPercent } from './format';
+
+describe('formatNumber', () => {
+  test.each([
+    [0, 'en-US', '0'],
+    [1234, 'en-US', '1,234'],
+    [1234, 'de-DE', '1.234'],
+    [12.7, 'en-US', '13'],
+  ])('%d in %s → %s', (value, lang, expected) => {
+    expect(formatNumber(value, lang)).toBe(expected);
+  });
+});
+
+describe('formatPercent', () => {
+  // The order matters: a cached formatter must not carry one share's digits to the next.
+  test.each([
+    [0.42, 'en-US', '42%'],
+    [0.042, 'en-US', '4.2%'],
+    [0.5, 'en-US', '50%'],
+    [0.04, 'en-US', '4%'],
+    [0.042, 'de-DE', '4,2\u00a0%'],
+    [1, 'en-US', '100%'],
+  ])('%d in %s → %s', (share, lang, expected) => {
+    expect(formatPercent(share, lang)).toBe(expected);
+  });
+});
+
+describe('formatAge', () => {
+  test.each([
+    [-5000, 'just now'],
+    [0, 'just now'],
+    [4999, 'just now'],
+    [12_000, '12 s ago'],
+    [59_999, '59 s ago'],
+    [60_000, '1 min ago'],
+    [3_599_000, '59 min ago'],
+    [3_600_000, '1 h ago'],
+    [49 * 3_600_000, '2 d ago'],
+  ])('%d ms → %s', (ms, expected) => {
+    expect(formatAge(ms)).toBe(expected);
+  });
+});
