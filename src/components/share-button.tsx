@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Website } from '../api/websites-schema';
 import type { ShareView } from '../lib/embed-url';
 import { SharePanel } from './share-panel';
@@ -13,9 +13,16 @@ type Props = {
 /** The header button that opens "Share this view". The panel starts from the current view each time. */
 export function ShareButton(props: Props) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    // The dialog unmounts rather than closes, so focus is handed back by hand.
+    button.current?.focus();
+  };
   return (
     <>
       <button
+        ref={button}
         type="button"
         data-testid="share-button"
         aria-haspopup="dialog"
@@ -24,7 +31,7 @@ export function ShareButton(props: Props) {
       >
         Share
       </button>
-      {open && <SharePanel {...props} onClose={() => setOpen(false)} />}
+      {open && <SharePanel {...props} onClose={close} />}
     </>
   );
 }

@@ -1,0 +1,95 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { App } from './app';
+import { parseOptions } from './options';
+import { FIXTURE_SITES, fixture } from './test/fixtures';
+
+// The shell around the panels: which page a URL leads to, and what each mode shows.
+
+const BUSY_NAME = 'Busy Demo Site';
+
+/** Answers like the proxy: the recorded site list (or a part of it) and realtime data per site. */
+function stubProxy(sites = fixture('websites').data) {
+  const calls: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      const url = new URL(input, 'http://app.test');
+      calls.push(url.pathname);
+      if (url.pathname === '/api/websites') return Response.json({ data: sites, count: sites.length });
+      const body = url.pathname.endsWith(FIXTURE_SITES.busy) ? fixture('busy') : fixture('empty');
+      return Response.json(body);
+    }),
+  );
+  return calls;
+}
+
+function renderApp(search: string) {
+  const options = parseOptions(search, { warn: () => {}, defaults: { timezone: 'Europe/Berlin', lang: 'en-GB' } });
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <App options={options} />
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('which page', () => {
+  test('no website and two sites: the picker, and no realtime call', async () => {
+    const calls = stubProxy();
+    renderApp('');
+    expect(await screen.findByTestId('site-picker')).toBeInTheDocument();
+    expect(screen.getAllByTestId('site-picker-item')).toHaveLength(2);
+    expect(calls.filter((c) => c.startsWith('/api/realtime'))).toEqual([]);
+  });
+
+  test('no website and exactly one site: straight to its dashboard', async () => {
+    stubProxy(fixture('websites').data.slice(0, 1));
+    renderApp('?panels=totals');
+    expect(await screen.findByTestId('total-views')).toHaveTextContent('96');
+    expect(screen.getByTestId('site-name')).toHaveTextContent(BUSY_NAME);
+    expect(screen.queryByTestId('site-picker')).not.toBeInTheDocument();
+  });
+
+  test('websites= polls every rotated site from the start, with the panels’ own query', async () => {
+    const calls = stubProxy();
+    renderApp(`?websites=${FIXTURE_SITES.busy},${FIXTURE_SITES.empty}&panels=totals`);
+    expect(await screen.findByTestId('total-views')).toHaveTextContent('96');
+    await waitFor(() => expect(calls).toContain(`/api/realtime/${FIXTURE_SITES.empty}`));
+    // One query per site, shared by the panels and the warmer: the busy site is not asked twice.
+    expect(calls.filter((c) => c === `/api/realtime/${FIXTURE_SITES.busy}`)).toHaveLength(1);
+    expect(screen.getByTestId('rotation-position')).toHaveTextContent('1/2');
+  });
+});
+
+describe('modes', () => {
+  test('normal: brand, site name and the Share button', async () => {
+    stubProxy();
+    renderApp(`?website=${FIXTURE_SITES.busy}&panels=totals`);
+    expect(await screen.findByTestId('site-name')).toHaveTextContent(BUSY_NAME);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Pulseboard');
+    expect(screen.getByTestId('share-button')).toBeInTheDocument();
+    expect(screen.queryByTestId('kiosk-clock')).not.toBeInTheDocument();
+  });
+
+  test('kiosk: the clock and the site name, no brand and no controls', async () => {
+    stubProxy();
+    renderApp(`?website=${FIXTURE_SITES.busy}&panels=totals&kiosk`);
+    expect(await screen.findByTestId('site-name')).toHaveTextContent(BUSY_NAME);
+    expect(screen.getByTestId('kiosk-clock')).toHaveTextContent(/^\d\d:\d\d$/);
+    expect(await screen.findByTestId('updated-at')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('share-button')).not.toBeInTheDocument();
+  });
+
+  test('embed: the site name and freshness only', async () => {
+    stubProxy();
+    renderApp(`?website=${FIXTURE_SITES.busy}&panels=totals&embed`);
+    expect(await screen.findByTestId('site-name')).toHaveTextContent(BUSY_NAME);
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('share-button')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('kiosk-clock')).not.toBeInTheDocument();
+  });
+});
