@@ -58,6 +58,8 @@ describe('invalid settings fail at start-up without echoing the value', () => {
     ['zero budget', { UPSTREAM_BUDGET: '0/15' }, /UPSTREAM_BUDGET/],
     ['frame ancestors with a directive', { FRAME_ANCESTORS: "'self'; script-src *" }, /FRAME_ANCESTORS/],
     ['frame ancestors with a comma', { FRAME_ANCESTORS: 'https://a.example,https://b.example' }, /FRAME_ANCESTORS/],
+    ['frame ancestors with a quote', { FRAME_ANCESTORS: "https://a.example/'unsafe-inline'" }, /FRAME_ANCESTORS/],
+    ['frame ancestors with a newline', { FRAME_ANCESTORS: 'https://a.example\r\nX-Evil: 1' }, /FRAME_ANCESTORS/],
     ['demo seed', { DEMO_SEED: 'abc' }, /DEMO_SEED/],
   ])('%s', (_name, env, message) => {
     let error: unknown;
@@ -98,10 +100,13 @@ describe('limits and lists', () => {
     expect([...(ids ?? [])]).toEqual([SITE, '95b7680c-9158-4b84-b4ea-7ccc08cc94ea']);
   });
 
-  test('FRAME_ANCESTORS accepts CSP sources', () => {
-    expect(loadConfig({ FRAME_ANCESTORS: "'self'  https://*.intranet.example:8443 https:" }).frameAncestors).toBe(
-      "'self' https://*.intranet.example:8443 https:",
-    );
+  test.each([
+    ["'self'  https://*.intranet.example:8443 https:", "'self' https://*.intranet.example:8443 https:"],
+    ['http://127.0.0.1:*', 'http://127.0.0.1:*'],
+    ["'none'", "'none'"],
+    ['https://wiki.example.com/team/dashboards/', 'https://wiki.example.com/team/dashboards/'],
+  ])('FRAME_ANCESTORS %s is accepted', (raw, value) => {
+    expect(loadConfig({ FRAME_ANCESTORS: raw }).frameAncestors).toBe(value);
   });
 });
 

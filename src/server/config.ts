@@ -120,14 +120,14 @@ function websiteIds(env: Env): ReadonlySet<string> | null {
   return ids.length > 0 ? new Set(ids) : null;
 }
 
-// 'self', 'none', scheme sources (https:) and host sources (https://*.example.com:8443).
-const FRAME_SOURCE = /^(?:'self'|'none'|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$/i;
+// 'self', 'none', scheme sources (https:) and host sources (https://*.example.com:8443/path).
+const FRAME_SOURCE = /^(?:'self'|'none'|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?(?:\/[a-z0-9\-._~%!$&()*+=:@/]*)?)$/i;
 
 function frameAncestors(env: Env): string {
   const raw = read(env, 'FRAME_ANCESTORS');
   if (raw === null) return "'self'";
-  const sources = raw.split(/\s+/);
-  // A `;` or `,` would let the value add CSP directives; the pattern admits neither.
+  const sources = raw.split(/ +/);
+  // A `;` or `,` would let the value add CSP directives, a line break a header: none pass.
   if (!sources.every((source) => FRAME_SOURCE.test(source))) {
     throw new ConfigError("FRAME_ANCESTORS must be CSP sources separated by spaces, e.g. 'self' https://intranet.example.com.");
   }
