@@ -152,6 +152,7 @@ test.describe('URL parameters', () => {
       // Type scales with the screen: 14 px is the floor, 4K gets far more.
       expect(size.fontSize).toBeGreaterThanOrEqual(14);
       if (width === 3840) expect(size.fontSize).toBeGreaterThanOrEqual(36);
+      if (width === 1080) expect(size.fontSize).toBeGreaterThanOrEqual(16);
       if (SCREENSHOTS && width === 1920) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         await page.mouse.move(0, 0);
