@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { MODE_HEADER, STALE_HEADER } from '../api/errors';
 import { createBudget } from './budget';
+import { acceptsGzip, gzipped, worthCompressing } from './compression';
 import type { ProxyConfig } from './config';
 import { secretsOf } from './config';
 import { createUpstream, type UpstreamDeps } from './create-upstream';
@@ -38,8 +39,16 @@ function isHttps(req: IncomingMessage): boolean {
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string> = {}) {
-  const payload = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.byteLength), ...headers });
+  let payload = typeof body === 'string' ? Buffer.from(body) : body;
+  const encoding: Record<string, string> = {};
+  if (worthCompressing(body)) {
+    encoding.vary = 'accept-encoding';
+    if (acceptsGzip(req)) {
+      payload = gzipped(body);
+      encoding['content-encoding'] = 'gzip';
+    }
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.byteLength), ...encoding, ...headers });
   res.end(req.method === 'HEAD' ? undefined : payload);
 }
 
