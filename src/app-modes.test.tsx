@@ -80,7 +80,8 @@ describe('modes', () => {
     expect(await screen.findByTestId('site-name')).toHaveTextContent(BUSY_NAME);
     expect(screen.getByTestId('kiosk-clock')).toHaveTextContent(/^\d\d:\d\d$/);
     expect(await screen.findByTestId('updated-at')).toBeInTheDocument();
-    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(BUSY_NAME);
+    expect(screen.queryByText('Pulseboard')).not.toBeInTheDocument();
     expect(screen.queryByTestId('share-button')).not.toBeInTheDocument();
   });
 
@@ -88,7 +89,8 @@ describe('modes', () => {
     stubProxy();
     renderApp(`?website=${FIXTURE_SITES.busy}&panels=totals&embed`);
     expect(await screen.findByTestId('site-name')).toHaveTextContent(BUSY_NAME);
-    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(BUSY_NAME);
+    expect(screen.queryByText('Pulseboard')).not.toBeInTheDocument();
     expect(screen.queryByTestId('share-button')).not.toBeInTheDocument();
     expect(screen.queryByTestId('kiosk-clock')).not.toBeInTheDocument();
   });

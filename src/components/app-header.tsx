@@ -37,10 +37,11 @@ export function AppHeader({ mode, siteName, rotation, status, clock, actions }: 
   if (mode !== 'normal') {
     return (
       <header className="flex items-center justify-between gap-[1em] text-[0.85em]">
-        <p className="min-w-0 truncate">
-          {name}
+        {/* Still the page's heading for screen readers, just small; no brand on a wall. */}
+        <h1 className="min-w-0 truncate font-normal">
+          {name ?? <span className="sr-only">Pulseboard</span>}
           {rotation && <RotationPosition {...rotation} />}
-        </p>
+        </h1>
         <div className="flex min-w-0 items-center gap-[0.8em]">
           {status}
           {clock}

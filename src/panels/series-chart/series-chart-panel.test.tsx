@@ -1,0 +1,145 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { Profiler } from 'react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { queryKeys, type RealtimeResult } from '../../api/queries';
+import { parseRealtime } from '../../api/realtime-schema';
+import { DashboardContext, type Dashboard } from '../../dashboard-context';
+import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
+import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
+import { SeriesChartPanel } from './series-chart-panel';
+
+// The view is a lazy chunk: its first import can take a while on a busy machine.
+const LAZY = { timeout: 10_000 };
+
+const dashboard: Dashboard = {
+  websiteId: '23119484-709c-44bf-994c-92f109bda03b',
+  timezone: 'Europe/Berlin',
+  lang: 'en',
+  intervalMs: 60_000,
+};
+
+function result(body: unknown): RealtimeResult {
+  const data = parseRealtime(body);
+  return { data, timezone: 'Europe/Berlin', receivedAt: data.timestamp, upstreamStaleAge: null, mode: null };
+}
+
+function renderPanel(seed?: RealtimeResult, onCommit: () => void = () => {}) {
+  const queryClient = new QueryClient();
+  if (seed) queryClient.setQueryData(queryKeys.realtime(dashboard.websiteId, dashboard.timezone), seed);
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <DashboardContext value={dashboard}>
+        <Profiler id="chart" onRender={onCommit}>
+          <SeriesChartPanel />
+        </Profiler>
+      </DashboardContext>
+    </QueryClientProvider>,
+  );
+  return { queryClient, ...view };
+}
+
+/** A poll's answer arriving; TanStack Query notifies its observers in a later task. */
+async function poll(queryClient: QueryClient, answer: RealtimeResult) {
+  await act(async () => {
+    queryClient.setQueryData(queryKeys.realtime(dashboard.websiteId, dashboard.timezone), answer);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+}
+
+beforeEach(() => {
+  // No network in unit tests: a poll that is not seeded stays pending.
+  vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));
+  // jsdom has no layout; give Recharts' responsive wrapper (a div) a size so it draws. Text
+  // measurement (a span) keeps jsdom's zero size.
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    return this.tagName === 'DIV' ? DOMRect.fromRect({ width: 600, height: 300 }) : DOMRect.fromRect();
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+test('draws views and visitors with a legend and a text summary', async () => {
+  const { container } = renderPanel(result(busyJson));
+  const panel = screen.getByTestId('series-chart');
+  expect(panel).toHaveAccessibleName('Views per minute');
+  expect(screen.getByTestId('series-legend')).toHaveTextContent('ViewsVisitors');
+  expect(screen.getByRole('figure')).toHaveAccessibleName(
+    'Views and visitors per minute, last 30 minutes: 96 views; busiest minute 12:25 with 8 views and 4 visitors.',
+  );
+
+  // The Recharts view arrives as a lazy chunk.
+  await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2), LAZY);
+  const [views, visitors] = [...container.querySelectorAll('.recharts-line-curve')];
+  expect(views).toHaveAttribute('stroke', 'var(--color-accent)');
+  expect(views).not.toHaveAttribute('stroke-dasharray');
+  expect(visitors).toHaveAttribute('stroke', 'var(--color-accent-2)');
+  expect(visitors).toHaveAttribute('stroke-dasharray');
+  // No dot on every point.
+  expect(container.querySelectorAll('.recharts-line-dot')).toHaveLength(0);
+  // A tick every five minutes, in Berlin time.
+  const ticks = [...container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+  expect(ticks).toEqual(['12:00', '12:05', '12:10', '12:15', '12:20', '12:25']);
+});
+
+test('a new poll redraws the same chart in place, without remounting it', async () => {
+  const { container, queryClient } = renderPanel(result(busyJson));
+  await waitFor(() => expect(container.querySelector('.recharts-surface')).not.toBeNull(), LAZY);
+  const surface = container.querySelector('.recharts-surface');
+  const before = container.querySelector('.recharts-line-curve')?.getAttribute('d');
+
+  const next = result(busyJson);
+  next.data = { ...next.data, timestamp: next.data.timestamp + 60_000 }; // one minute later: the window slides
+  await poll(queryClient, next);
+
+  await waitFor(() => expect(container.querySelector('.recharts-line-curve')?.getAttribute('d')).not.toBe(before));
+  expect(container.querySelector('.recharts-surface')).toBe(surface);
+  expect(screen.getByRole('figure')).toHaveAccessibleName(/96 views; busiest minute 12:25/);
+});
+
+test('a poll that changes nothing on screen does not re-render the chart', async () => {
+  const commits = vi.fn();
+  const { container, queryClient } = renderPanel(result(busyJson), commits);
+  await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2), LAZY);
+  await act(() => new Promise((resolve) => setTimeout(resolve, 20))); // Recharts' own follow-up renders
+  commits.mockClear();
+
+  // Same buckets, answered a second later within the same minute: the window has not moved.
+  const same = result(busyJson);
+  same.data = { ...same.data, timestamp: same.data.timestamp + 1000 };
+  await poll(queryClient, same);
+  expect(commits).not.toHaveBeenCalled();
+
+  // One more view in the current minute does redraw.
+  const busier = result(busyJson);
+  busier.data = { ...busier.data, series: { ...busier.data.series, views: busier.data.series.views.map((p, i, all) => (i === all.length - 1 ? { ...p, y: p.y + 1 } : p)) } };
+  await poll(queryClient, busier);
+  expect(commits).toHaveBeenCalled();
+  expect(screen.getByRole('figure')).toHaveAccessibleName(/97 views; busiest minute 12:25 with 9 views/);
+});
+
+test('shows a skeleton before the first data', () => {
+  renderPanel();
+  expect(screen.getByTestId('series-chart')).toContainElement(screen.getByTestId('skeleton'));
+  expect(screen.queryByRole('figure')).toBeNull();
+});
+
+test('shows an empty state when the last 30 minutes had no traffic', () => {
+  renderPanel(result(emptyJson));
+  expect(screen.getByText('No page views in the last 30 minutes')).toBeInTheDocument();
+  expect(screen.queryByRole('figure')).toBeNull();
+});
+
+test('keeps the last frame when a later poll fails', async () => {
+  const { container, queryClient } = renderPanel(result(busyJson));
+  await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2), LAZY);
+  const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+  act(() => {
+    queryClient.getQueryCache().find({ queryKey: key })?.setState({ status: 'error', error: new Error('poll failed') });
+  });
+  expect(screen.getByRole('figure')).toHaveAccessibleName(/96 views/);
+  expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2);
+});

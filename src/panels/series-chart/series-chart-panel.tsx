@@ -1,0 +1,45 @@
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { RealtimeResult } from '../../api/queries';
+import { useRealtime } from '../../api/use-realtime';
+import { EmptyState, Panel, Skeleton } from '../../components/panel';
+import { useDashboard } from '../../dashboard-context';
+import { formatNumber } from '../../lib/format';
+import { buildSeries, describeSeries } from './series-data';
+import { SeriesLegend } from './series-legend';
+
+// Recharts is the biggest dependency: it loads in its own chunk so the totals never wait for it.
+const SeriesChartView = lazy(() => import('./series-chart-view').then((m) => ({ default: m.SeriesChartView })));
+
+export function SeriesChartPanel() {
+  const { timezone: displayTimezone, lang } = useDashboard();
+  // The buckets are built inside `select`: it runs once per answer, and TanStack Query's
+  // structural sharing then hands back the previous array when a poll changed nothing (the
+  // usual case within a minute on a quiet site), so the chart is not redrawn at all. Recharts
+  // is by far the most expensive thing to update on the page.
+  const selectPoints = useCallback(
+    ({ data, timezone }: RealtimeResult) =>
+      // The server's clock: the window Umami counted ends at its minute, not at ours.
+      buildSeries(data.series, { requestedTimezone: timezone, displayTimezone, now: data.timestamp, lang }),
+    [displayTimezone, lang],
+  );
+  const { data: points } = useRealtime(selectPoints);
+
+  const summary = useMemo(() => (points ? describeSeries(points, (n) => formatNumber(n, lang)) : ''), [points, lang]);
+  const isEmpty = points !== undefined && points.every((p) => p.views === 0 && p.visitors === 0);
+
+  return (
+    <Panel title="Views per minute" testId="series-chart" aside={<SeriesLegend />}>
+      {points === undefined ? (
+        <Skeleton className="h-full w-full" />
+      ) : isEmpty ? (
+        <EmptyState>No page views in the last 30 minutes</EmptyState>
+      ) : (
+        <figure aria-label={summary} className="absolute inset-0 m-0">
+          <Suspense fallback={<Skeleton className="h-full w-full" />}>
+            <SeriesChartView points={points} lang={lang} />
+          </Suspense>
+        </figure>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,21 @@
+/** Line styles shared by the chart and its legend: colour is never the only cue. */
+export const SERIES_STYLES = {
+  views: { label: 'Views', stroke: 'var(--color-accent)', dash: undefined },
+  visitors: { label: 'Visitors', stroke: 'var(--color-accent-2)', dash: '0.4em 0.25em' },
+} as const;
+
+/** HTML legend for the panel heading: it scales with the type and needs no chart to measure. */
+export function SeriesLegend() {
+  return (
+    <ul className="flex shrink-0 items-center gap-[0.9em] text-[0.75em] text-muted" data-testid="series-legend">
+      {Object.entries(SERIES_STYLES).map(([key, { label, stroke, dash }]) => (
+        <li key={key} className="flex items-center gap-[0.35em]">
+          <svg aria-hidden="true" className="h-[0.6em] w-[1.8em] overflow-visible">
+            <line x1="0" y1="50%" x2="100%" y2="50%" stroke={stroke} strokeWidth="0.2em" strokeDasharray={dash} />
+          </svg>
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}

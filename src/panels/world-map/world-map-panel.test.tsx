@@ -1,0 +1,157 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { queryKeys, type RealtimeResult } from '../../api/queries';
+import { parseRealtime } from '../../api/realtime-schema';
+import { DashboardContext, type Dashboard } from '../../dashboard-context';
+import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
+import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
+import world from 'world-atlas/countries-110m.json';
+import { MAP_HEIGHT, MAP_WIDTH } from './country-shapes';
+import { WorldMapPanel } from './world-map-panel';
+
+// The view is a lazy chunk: its first import can take a while on a busy machine.
+const LAZY = { timeout: 10_000 };
+
+const dashboard: Dashboard = {
+  websiteId: '23119484-709c-44bf-994c-92f109bda03b',
+  timezone: 'Europe/Berlin',
+  lang: 'en',
+  intervalMs: 60_000,
+};
+const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+
+// jsdom cannot fetch the bundled TopoJSON URL: answer it with the file from node_modules.
+const fetchMock = vi.fn(async (url: string) => {
+  if (!String(url).includes('countries-110m')) return new Promise<never>(() => {}); // no realtime polls
+  return { ok: true, statusText: 'OK', json: async () => structuredClone(world) };
+});
+
+function result(body: unknown, change?: (data: RealtimeResult['data']) => void): RealtimeResult {
+  const data = parseRealtime(body);
+  change?.(data);
+  return { data, timezone: dashboard.timezone, receivedAt: data.timestamp, upstreamStaleAge: null, mode: null };
+}
+
+function renderPanel(seed?: RealtimeResult) {
+  const queryClient = new QueryClient();
+  if (seed) queryClient.setQueryData(key, seed);
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <DashboardContext value={dashboard}>
+        <WorldMapPanel />
+      </DashboardContext>
+    </QueryClientProvider>,
+  );
+  return { queryClient, ...view };
+}
+
+const topologyFetches = () => fetchMock.mock.calls.filter(([url]) => String(url).includes('countries-110m')).length;
+
+beforeEach(() => {
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+test('colours countries by visitors, with a legend, the unknown count and a text alternative', async () => {
+  const { container } = renderPanel(result(busyJson));
+  const germany = await screen.findByTestId('map-country-DE', {}, LAZY);
+  expect(germany).toHaveAttribute('data-value', '2');
+  expect(germany.querySelector('title')).toHaveTextContent('Germany: 2 visitors');
+  expect(screen.getByTestId('map-country-US')).toHaveAttribute('data-value', '1');
+  expect(screen.getByTestId('map-country-AU')).toHaveAttribute('data-value', '1'); // id "036"
+  // The busiest is the top step; a country without visitors stays neutral.
+  expect(germany).toHaveAttribute('fill', 'var(--color-map-5, #eff3ff)');
+  expect(screen.getByTestId('map-country-FR')).toHaveAttribute('fill', 'var(--color-map-3, #6baed6)');
+  const spain = container.querySelector('[data-map-id="724"]');
+  expect(spain).toHaveAttribute('fill', 'var(--color-map-0, #2f3648)');
+  expect(spain).not.toHaveAttribute('data-testid');
+  expect(container.querySelectorAll('[data-testid^="map-country-"]')).toHaveLength(10);
+
+  // The one session Umami could not place (country null) is shown, not dropped.
+  expect(screen.getByTestId('map-unknown')).toHaveTextContent('Unknown: 1');
+  expect(screen.getByTestId('map-unknown')).toHaveAttribute('data-value', '1');
+  expect(screen.getByTestId('map-legend')).toHaveTextContent('12');
+  expect(screen.queryByTestId('map-not-drawn')).toBeNull();
+
+  expect(screen.getByRole('img')).toHaveAccessibleName(
+    'Visitors by country: Germany 2, Australia 1, Brazil 1, Canada 1, France 1, United Kingdom 1, India 1, Japan 1, Netherlands 1, United States 1; unknown 1.',
+  );
+  expect(topologyFetches()).toBe(1);
+});
+
+test('draws the world without Antarctica, inside its viewBox, keeping its aspect ratio', async () => {
+  const { container } = renderPanel(result(busyJson));
+  await screen.findByTestId('map-country-DE', {}, LAZY);
+  const svg = container.querySelector('svg.rsm-svg');
+  expect(svg).toHaveAttribute('viewBox', `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`);
+  expect(svg).toHaveAttribute('preserveAspectRatio', 'xMidYMid meet');
+  const paths = [...container.querySelectorAll('path.rsm-geography')];
+  expect(paths).toHaveLength(176); // 177 shapes in countries-110m, less Antarctica
+  expect(container.querySelector('[data-map-id="010"]')).toBeNull();
+  expect(container.querySelector('[data-map-id="983"]')).toHaveAttribute('data-name', 'Kosovo');
+  // The projection constants fit: every point of every path lies inside the box.
+  const numbers = paths.flatMap((p) => (p.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+  const xs = numbers.filter((_, i) => i % 2 === 0);
+  const ys = numbers.filter((_, i) => i % 2 === 1);
+  expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...xs)).toBeLessThanOrEqual(MAP_WIDTH);
+  expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...ys)).toBeLessThanOrEqual(MAP_HEIGHT);
+});
+
+test('hovering a country shows its name and count', async () => {
+  const { container } = renderPanel(result(busyJson));
+  fireEvent.mouseMove(await screen.findByTestId('map-country-DE', {}, LAZY), { clientX: 10, clientY: 10 });
+  expect(screen.getByTestId('map-tooltip')).toHaveTextContent('Germany2 visitors');
+  fireEvent.mouseMove(container.querySelector('[data-map-id="724"]')!, { clientX: 12, clientY: 10 });
+  expect(screen.getByTestId('map-tooltip')).toHaveTextContent('SpainNo visitors');
+  fireEvent.mouseLeave(container.querySelector('[data-map-id="724"]')!.closest('div')!);
+  expect(screen.queryByTestId('map-tooltip')).toBeNull();
+});
+
+test('a new poll only changes fills: same paths, no refetch of the map', async () => {
+  const { queryClient } = renderPanel(result(busyJson));
+  const germany = await screen.findByTestId('map-country-DE', {}, LAZY);
+  const d = germany.getAttribute('d');
+  act(() =>
+    queryClient.setQueryData(
+      key,
+      result(busyJson, (data) => {
+        data.countries = { ...data.countries, FR: 4 };
+      }),
+    ),
+  );
+  await waitFor(() => expect(screen.getByTestId('map-country-FR')).toHaveAttribute('data-value', '4'));
+  expect(screen.getByTestId('map-country-FR')).toHaveAttribute('fill', 'var(--color-map-5, #eff3ff)');
+  expect(screen.getByTestId('map-country-DE')).toBe(germany);
+  expect(germany).toHaveAttribute('d', d);
+  expect(germany).toHaveAttribute('fill', 'var(--color-map-3, #6baed6)');
+  expect(topologyFetches()).toBe(1);
+});
+
+test('codes that are not countries go under Unknown; countries too small to draw are listed', async () => {
+  renderPanel(
+    result(busyJson, (data) => {
+      data.countries = { DE: 1, XX: 2, EU: 1, SG: 3 };
+    }),
+  );
+  await screen.findByTestId('map-country-DE', {}, LAZY);
+  // 2 (XX) + 1 (EU) + 1 session without a country among the events.
+  expect(screen.getByTestId('map-unknown')).toHaveTextContent('Unknown: 4');
+  await waitFor(() => expect(screen.getByTestId('map-not-drawn')).toHaveTextContent('Not on map: Singapore 3'));
+  expect(screen.queryByTestId('map-country-SG')).toBeNull();
+});
+
+test('shows a skeleton before the first data and an empty state when nobody visited', () => {
+  const first = renderPanel();
+  expect(screen.getByTestId('world-map')).toContainElement(screen.getByTestId('skeleton'));
+  first.unmount();
+  renderPanel(result(emptyJson));
+  expect(screen.getByText('No visitors in the last 30 minutes')).toBeInTheDocument();
+  expect(topologyFetches()).toBe(0);
+});

@@ -1,0 +1,86 @@
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import type { GeographiesProps } from 'react-simple-maps';
+import { Skeleton } from '../../components/panel';
+import { countryName } from '../../lib/countries';
+import { formatNumber } from '../../lib/format';
+import { CountryShapes } from './country-shapes';
+import { MapLegend } from './map-legend';
+import { describeMap, featureId, mapIdToAlpha2, notDrawn, shapeMapData, withoutAntarctica } from './world-map-data';
+import './world-map.css';
+
+type Props = {
+  countries: Readonly<Record<string, number>>;
+  unlocatedSessions: number;
+  lang: string;
+};
+
+type Hover = { mapId: string | null; name: string; x: number; y: number; width: number; height: number };
+type Features = Parameters<NonNullable<GeographiesProps['parseGeographies']>>[0];
+
+/** The world map, its legend and a hover tooltip. Loaded as its own chunk. */
+export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
+  const data = useMemo(() => shapeMapData(countries, unlocatedSessions), [countries, unlocatedSessions]);
+  const summary = useMemo(() => describeMap(data, lang, (n) => formatNumber(n, lang)), [data, lang]);
+  const [drawnIds, setDrawnIds] = useState<ReadonlySet<string> | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+
+  // Stable for the component's life: react-simple-maps refetches when it changes. It runs once
+  // when the TopoJSON arrives, which is also when we learn which countries the map can draw.
+  const parseGeographies = useCallback((features: Features) => {
+    const kept = withoutAntarctica(features);
+    setDrawnIds(new Set(kept.map(featureId).filter((id) => id !== null)));
+    return kept;
+  }, []);
+
+  const missing = useMemo(() => (drawnIds ? notDrawn(data, drawnIds) : null), [data, drawnIds]);
+
+  // One handler for all ~176 shapes, so the shapes keep stable props and stay memoised.
+  const onMouseMove = useCallback((event: MouseEvent<HTMLDivElement>) => {
+    const shape = event.target instanceof Element ? event.target.closest('[data-name]') : null;
+    if (!shape) {
+      setHover(null);
+      return;
+    }
+    const box = event.currentTarget.getBoundingClientRect();
+    setHover({
+      mapId: shape.getAttribute('data-map-id'),
+      name: shape.getAttribute('data-name') ?? '',
+      x: event.clientX - box.left,
+      y: event.clientY - box.top,
+      width: box.width,
+      height: box.height,
+    });
+  }, []);
+  const onMouseLeave = useCallback(() => setHover(null), []);
+
+  const hovered = hover?.mapId ? data.byId.get(hover.mapId) : undefined;
+  const hoverAlpha2 = hover?.mapId ? mapIdToAlpha2(hover.mapId) : null;
+
+  return (
+    <div className="absolute inset-0 flex flex-col gap-[0.4em]">
+      <div className="relative min-h-0 flex-1" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave}>
+        <CountryShapes data={data} lang={lang} summary={summary} parseGeographies={parseGeographies} />
+        {drawnIds === null && <Skeleton className="absolute inset-0" />}
+        {hover && (
+          <div
+            data-testid="map-tooltip"
+            role="tooltip"
+            className="pointer-events-none absolute z-10 whitespace-nowrap rounded-md border border-border bg-bg/95 px-[0.6em] py-[0.3em] text-[0.8em] shadow-lg"
+            style={{
+              left: hover.x,
+              top: hover.y,
+              // Keep it inside the panel: open towards the middle.
+              transform: `translate(${hover.x > hover.width / 2 ? 'calc(-100% - 0.8em)' : '0.8em'}, ${hover.y > hover.height / 2 ? 'calc(-100% - 0.8em)' : '0.8em'})`,
+            }}
+          >
+            <p className="font-semibold">{hoverAlpha2 ? countryName(hoverAlpha2, lang) : hover.name}</p>
+            <p className="tabular-nums text-muted">
+              {hovered ? `${formatNumber(hovered.value, lang)} ${hovered.value === 1 ? 'visitor' : 'visitors'}` : 'No visitors'}
+            </p>
+          </div>
+        )}
+      </div>
+      <MapLegend data={data} lang={lang} notDrawn={missing} />
+    </div>
+  );
+}
