@@ -12,6 +12,14 @@ test.describe('demo source', () => {
     await expect(page.getByTestId('total-views')).toHaveText(/^[1-9][\d,]*$/);
     await expect(page.getByTestId('total-visitors')).toHaveText(/^[1-9][\d,]*$/);
     await expect(page.getByTestId('error-message')).toHaveCount(0);
+    await expect(page.getByTestId('site-name')).not.toBeEmpty();
+  });
+
+  test('the demo lists its sites one click away', async ({ page }) => {
+    await page.goto(DEMO_URL);
+    await page.getByRole('link', { name: 'All sites' }).click();
+    await expect(page.getByTestId('site-picker')).toBeVisible();
+    await expect(page.getByTestId('site-picker-item')).toHaveCount(3);
   });
 });
 

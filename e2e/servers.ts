@@ -1,5 +1,6 @@
 // Ports of the servers the e2e suite starts (playwright.config.ts `webServer`); all on 127.0.0.1.
-const base = Number(process.env.E2E_PORT_BASE) || 47_100;
+// Below Linux's ephemeral range (32768+), so no client socket can hold these ports.
+const base = Number(process.env.E2E_PORT_BASE) || 30_100;
 
 export const UPSTREAM_PORT = base + 10;
 export const DEMO_PORT = base + 73;

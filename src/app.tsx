@@ -18,14 +18,19 @@ import { DEFAULT_ROTATE_S, type Options } from './options';
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
   const websites = useQuery(websitesQueryOptions());
-  const listed = websites.data ?? [];
+  const listed = websites.data?.websites ?? [];
+  // A fresh `npm start` (demo source) opens a live dashboard at once; the picker is one click away.
+  const demo = websites.data?.mode === 'demo';
   const rotationIndex = useRotation(options.sites.length, options.rotateMs);
   // ?website= / ?websites= win; else the only site the proxy lists; with several, the picker.
-  const websiteId = options.sites[rotationIndex] ?? (listed.length === 1 ? (listed[0]?.id ?? null) : null);
-  const showPicker = options.sites.length === 0 && listed.length > 1;
+  const showPicker = options.sites.length === 0 && listed.length > 1 && (!demo || options.picker);
+  const websiteId = options.sites[rotationIndex] ?? (!showPicker && (listed.length === 1 || demo) ? (listed[0]?.id ?? null) : null);
   const website = listed.find((w) => w.id === websiteId);
   const mode: ShellMode = options.kiosk ? 'kiosk' : options.embed ? 'embed' : 'normal';
   const base = `${window.location.origin}${window.location.pathname}`;
+  const pickerHref = pickerUrl(base, window.location.search);
+  // The demo opens a site by itself, so its picker link asks for the list explicitly.
+  const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
   const dashboard = useMemo<Dashboard | null>(
     () => (websiteId ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: options.intervalMs } : null),
@@ -48,8 +53,8 @@ export function App({ options }: { options: Options }) {
         clock={mode === 'kiosk' ? <KioskClock lang={options.lang} timezone={options.timezone} /> : null}
         actions={
           <>
-            {options.sites.length > 0 && listed.length > 1 && (
-              <a href={pickerUrl(base, window.location.search)} className="text-[0.8em] text-muted hover:text-accent">
+            {(options.sites.length > 0 || demo) && listed.length > 1 && (
+              <a href={allSitesUrl} className="text-[0.8em] text-muted hover:text-accent">
                 All sites
               </a>
             )}
@@ -83,7 +88,7 @@ export function App({ options }: { options: Options }) {
         <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-danger">
           {websites.error instanceof ApiError ? websites.error.message : messageFor('unknown')}
         </p>
-      ) : websites.data && websites.data.length === 0 ? (
+      ) : websites.data && listed.length === 0 ? (
         <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-muted">
           This Umami account has no websites yet. Add one in Umami, or open the dashboard with ?website=&lt;id&gt;.
         </p>

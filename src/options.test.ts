@@ -11,6 +11,7 @@ const DEFAULTS: Options = {
   rotateMs: null,
   kiosk: false,
   embed: false,
+  picker: false,
   theme: 'dark',
   transparent: false,
   panels: [...PANEL_IDS],
@@ -93,5 +94,16 @@ describe('parseOptions', () => {
       console.warn = original;
     }
     expect(logged).toEqual([['[pulseboard] Ignoring theme="neon": use dark, light or auto.']]);
+  });
+});
+
+describe('sites (the picker on demand)', () => {
+  test.each([
+    ['', false],
+    ['?sites', true],
+    ['?sites=1', true],
+    ['?sites=0', false],
+  ])('%s → picker %s', (search, picker) => {
+    expect(parseOptions(search, { warn: () => {}, defaults: { timezone: 'UTC', lang: 'en-US' } }).picker).toBe(picker);
   });
 });

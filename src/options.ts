@@ -25,6 +25,8 @@ export type Options = {
   kiosk: boolean;
   /** Compact layout for small iframes; reports its height to the host page. */
   embed: boolean;
+  /** `?sites`: list the websites even where the app would open one directly (the demo). */
+  picker: boolean;
   theme: Theme;
   /** `bg=transparent`: let the host page's colour show through an iframe. */
   transparent: boolean;
@@ -126,6 +128,7 @@ export function parseOptions(
     rotateMs: parseRotate(params, sites.length, warn),
     kiosk: parseFlag(params, 'kiosk', warn),
     embed: parseFlag(params, 'embed', warn),
+    picker: parseFlag(params, 'sites', warn),
     theme: DEFAULT_THEME,
     transparent: false,
     panels: [...PANEL_IDS],

@@ -70,11 +70,17 @@ export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }
   });
 }
 
-export async function fetchWebsites(signal?: AbortSignal): Promise<Website[]> {
-  const { body } = await fetchJson('/api/websites', { signal });
+export type WebsitesResult = {
+  websites: Website[];
+  /** Upstream mode the proxy reports: in `demo` a fresh start goes straight to a dashboard. */
+  mode: string | null;
+};
+
+export async function fetchWebsites(signal?: AbortSignal): Promise<WebsitesResult> {
+  const { body, headers } = await fetchJson('/api/websites', { signal });
   const result = websitesResponseSchema.safeParse(body);
   if (!result.success) throw new ApiError(200, 'malformed', messageFor('malformed'));
-  return result.data.data;
+  return { websites: result.data.data, mode: headers.get(MODE_HEADER) };
 }
 
 export function websitesQueryOptions() {

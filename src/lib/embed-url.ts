@@ -71,7 +71,7 @@ export function carriedFrom(search: string): Carried {
   return carried;
 }
 
-const SITE_PARAMS = ['website', 'websites', 'rotate', 'kiosk', 'embed'];
+const SITE_PARAMS = ['website', 'websites', 'rotate', 'kiosk', 'embed', 'sites'];
 
 /** The current query minus what picks the site and the mode (theme, language, token… stay). */
 function keptParams(search: string): Param[] {
