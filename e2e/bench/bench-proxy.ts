@@ -268,6 +268,8 @@ function writeSection(results: Result[], missed: string[]) {
     `- **p99 cached**: latency seen by viewers for answers served from the cache (\`${CACHE_HEADER}: hit\`); target < ${HIT_P99_TARGET_MS} ms. p99 overall includes the viewers that waited for the upstream call. **in the handler**: the same answers timed inside the proxy process, from request to \`res.end\`, i.e. without the client's event loop and the network. **event-loop delay**: how late timers fire in the proxy's and the viewers' processes; when the viewers' is high, the machine (or the viewers' own process) is the bottleneck, not the proxy.`,
     '- **errors**: any non-200 answer or network error; target 0.',
     '',
+    'Run it on an otherwise idle machine. On this 2-CPU box, with the load average at 5–8 from other jobs (Chromium, Vitest), the viewers’ p99 for cached answers rose to 50–500 ms while the in-handler p99 stayed under 6 ms and the call counts did not change (observed 2026-11-26).',
+    '',
     missed.length === 0 ? 'All targets met.' : `Targets missed:\n${missed.map((m) => `- ${m}`).join('\n')}`,
     '',
   ].join('\n');
