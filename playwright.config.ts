@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_PORT, FIXTURE_PORT, SECRETS, UPSTREAM_PORT, UPSTREAM_URL } from './e2e/servers';
+import { DEMO_PORT, FIXTURE_PORT, SECRETS, UPSTREAM_PORT, UPSTREAM_URL } from './e2e/servers.ts';
 
 // The e2e suite drives the production build (`npm run build` first) through `vite preview` and
 // the real proxy, in Debian's Chromium: no browser is downloaded. Three servers, all on

@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { pulseboardServer } from './src/server/plugin';
+import { pulseboardServer } from './src/server/plugin.ts';
 
 // The same /api proxy serves `vite` (dev) and `vite preview` (what `npm start` runs): the
 // plugin adds one Node-side handler to both servers. Secrets stay in this process.

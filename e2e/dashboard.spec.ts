@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { scenario, totals, upstreamRequests, websiteId } from './helpers';
-import { DEMO_URL, FIXTURE_URL, SECRETS, SITES } from './servers';
-import type { Step } from './fixture-upstream';
+import { scenario, totals, upstreamRequests, websiteId } from './helpers.ts';
+import { DEMO_URL, FIXTURE_URL, SECRETS, SITES } from './servers.ts';
+import type { Step } from './fixture-upstream.ts';
 
 test.describe('demo source', () => {
   test('a fresh start shows a live demo dashboard with a demo badge', async ({ page }) => {

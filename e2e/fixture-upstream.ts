@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SECRETS, SITES, UPSTREAM_PORT } from './servers';
+import { SECRETS, SITES, UPSTREAM_PORT } from './servers.ts';
 
 const FIXTURES = new URL('../src/test/fixtures/umami-3.1/', import.meta.url);
 const load = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { UPSTREAM_URL } from './servers';
-import type { Step } from './fixture-upstream';
+import { UPSTREAM_URL } from './servers.ts';
+import type { Step } from './fixture-upstream.ts';
 
 /** Scripts what the fake Umami answers for one website: each realtime call takes the next step. */
 export async function scenario(websiteId: string, steps: Step[]): Promise<void> {

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
-import { DEMO_SITES } from '../src/server/demo/catalog';
-import { upstreamRequests, websiteId } from './helpers';
-import { FIXTURE_URL, SITES } from './servers';
+import { DEMO_SITES } from '../src/server/demo/catalog.ts';
+import { upstreamRequests, websiteId } from './helpers.ts';
+import { FIXTURE_URL, SITES } from './servers.ts';
 
 // Every URL parameter of the issue "Made for the wall and the iframe", against the recorded
 // Umami (fixture) server: valid values do what they say, invalid ones warn on the console and

@@ -20,8 +20,8 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { CACHE_HEADER, createApiHandler } from '../../src/server/handler';
-import { loadConfig } from '../../src/server/config';
+import { CACHE_HEADER, createApiHandler } from '../../src/server/handler.ts';
+import { loadConfig } from '../../src/server/config.ts';
 
 const SCALE = 10;
 const POLL_MS = 10_000 / SCALE;

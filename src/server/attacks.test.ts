@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
-import { STATIC_HTML, errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
+import { STATIC_HTML, errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // Hostile requests. For each: the proxy answers it itself, and Umami received either nothing
 // or only a request the proxy built from validated parts.

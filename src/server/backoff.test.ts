@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, backoffMs, parseRetryAfter } from './backoff';
+import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, backoffMs, parseRetryAfter } from './backoff.ts';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 

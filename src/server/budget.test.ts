@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createBudget } from './budget';
+import { createBudget } from './budget.ts';
 
 test('at most `limit` calls in any window, sliding rather than fixed', () => {
   let now = 0;

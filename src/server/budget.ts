@@ -1,4 +1,4 @@
-import type { Budget } from './config';
+import type { Budget } from './config.ts';
 
 export type BudgetStats = { limit: number; windowMs: number; used: number; refused: number };
 

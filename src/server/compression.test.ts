@@ -1,9 +1,9 @@
 import { get, type IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, expect, test } from 'vitest';
-import { acceptsGzip, gzipped, worthCompressing } from './compression';
-import { BODIES, BUSY, startFakeUmami } from './testing/fake-umami';
-import { startProxy } from './testing/start-proxy';
+import { acceptsGzip, gzipped, worthCompressing } from './compression.ts';
+import { BODIES, BUSY, startFakeUmami } from './testing/fake-umami.ts';
+import { startProxy } from './testing/start-proxy.ts';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {

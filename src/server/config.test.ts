@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, describeUpstream, loadConfig, secretsOf, type Env } from './config';
+import { ConfigError, describeUpstream, loadConfig, secretsOf, type Env } from './config.ts';
 
 const SITE = '23119484-709c-44bf-994c-92f109bda03b';
 

@@ -1,10 +1,10 @@
-import type { UpstreamBudget } from './budget';
-import type { ProxyConfig } from './config';
-import { createDemoSource, type DemoSource } from './demo/index';
-import { createDemoUpstream } from './demo-upstream';
-import { createUmamiUpstream } from './umami-upstream';
-import type { Log, Upstream } from './upstream';
-import { createUpstreamFetch } from './upstream-fetch';
+import type { UpstreamBudget } from './budget.ts';
+import type { ProxyConfig } from './config.ts';
+import { createDemoSource, type DemoSource } from './demo/index.ts';
+import { createDemoUpstream } from './demo-upstream.ts';
+import { createUmamiUpstream } from './umami-upstream.ts';
+import type { Log, Upstream } from './upstream.ts';
+import { createUpstreamFetch } from './upstream-fetch.ts';
 
 export type UpstreamDeps = {
   fetch?: typeof fetch;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createCredential } from './credential';
+import { createCredential } from './credential.ts';
 
 function deferredLogins() {
   const calls: Array<(value: string) => void> = [];

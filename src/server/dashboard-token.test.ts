@@ -1,8 +1,8 @@
 import * as crypto from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { COOKIE_NAME, createDashboardGate, safeEqual, withoutToken } from './dashboard-token';
-import { BUSY, startFakeUmami } from './testing/fake-umami';
-import { errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+import { COOKIE_NAME, createDashboardGate, safeEqual, withoutToken } from './dashboard-token.ts';
+import { BUSY, startFakeUmami } from './testing/fake-umami.ts';
+import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // Spy on the real timingSafeEqual to prove every comparison goes through it.
 vi.mock('node:crypto', async (importOriginal) => {

@@ -1,7 +1,7 @@
-import type { DemoSource } from './demo/index';
-import { ProxyError } from './proxy-error';
-import type { Upstream } from './upstream';
-import { parseWebsites } from './websites';
+import type { DemoSource } from './demo/index.ts';
+import { ProxyError } from './proxy-error.ts';
+import type { Upstream } from './upstream.ts';
+import { parseWebsites } from './websites.ts';
 
 /** The demo source behind the same interface as Umami: no network, same cache and checks. */
 export function createDemoUpstream(source: DemoSource): Upstream {

@@ -1,9 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test } from 'vitest';
-import { MODE_HEADER, STALE_HEADER } from '../api/errors';
-import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
-import { errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+import { MODE_HEADER, STALE_HEADER } from '../api/errors.ts';
+import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
+import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // Every way Umami can fail, and the one JSON error the browser gets for it.
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { MODE_HEADER } from '../api/errors';
-import { CACHE_HEADER } from './handler';
-import { contentSecurityPolicy } from './security-headers';
-import { BODIES, BUSY, EMPTY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
-import { STATIC_HTML, errorCode, startProxy } from './testing/start-proxy';
+import { MODE_HEADER } from '../api/errors.ts';
+import { CACHE_HEADER } from './handler.ts';
+import { contentSecurityPolicy } from './security-headers.ts';
+import { BODIES, BUSY, EMPTY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
+import { STATIC_HTML, errorCode, startProxy } from './testing/start-proxy.ts';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {

@@ -1,19 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { MODE_HEADER, STALE_HEADER } from '../api/errors';
-import { createBudget } from './budget';
-import { acceptsGzip, gzipped, worthCompressing } from './compression';
-import type { ProxyConfig } from './config';
-import { secretsOf } from './config';
-import { createUpstream, type UpstreamDeps } from './create-upstream';
-import { createDashboardGate, withoutToken } from './dashboard-token';
-import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error';
-import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes';
-import { createSafeLog } from './safe-log';
-import { contentSecurityPolicy, setSecurityHeaders } from './security-headers';
-import { createSharedCache, type CacheResult } from './shared-cache';
-import type { Log, Upstream } from './upstream';
-import { websitesBody } from './websites';
+import { MODE_HEADER, STALE_HEADER } from '../api/errors.ts';
+import { createBudget } from './budget.ts';
+import { acceptsGzip, gzipped, worthCompressing } from './compression.ts';
+import type { ProxyConfig } from './config.ts';
+import { secretsOf } from './config.ts';
+import { createUpstream, type UpstreamDeps } from './create-upstream.ts';
+import { createDashboardGate, withoutToken } from './dashboard-token.ts';
+import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
+import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
+import { createSafeLog } from './safe-log.ts';
+import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
+import { createSharedCache, type CacheResult } from './shared-cache.ts';
+import type { Log, Upstream } from './upstream.ts';
+import { websitesBody } from './websites.ts';
 
 /** Response header saying how the cache answered (hit, miss, coalesced, stale): for debugging and the benchmark. */
 export const CACHE_HEADER = 'x-pulseboard-cache';

@@ -2,9 +2,9 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
 import type { Connect } from 'vite';
-import { MODE_HEADER } from '../api/errors';
-import { ConfigError } from './config';
-import { pulseboardServer } from './plugin';
+import { MODE_HEADER } from '../api/errors.ts';
+import { ConfigError } from './config.ts';
+import { pulseboardServer } from './plugin.ts';
 
 // The plugin registers one middleware per server kind; it is exercised here on a plain Node
 // server with a stand-in for Vite's static files behind it.

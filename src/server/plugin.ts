@@ -1,6 +1,6 @@
 import type { Connect, Plugin } from 'vite';
-import { describeUpstream, loadConfig, type Env } from './config';
-import { createApiHandler } from './handler';
+import { describeUpstream, loadConfig, type Env } from './config.ts';
+import { createApiHandler } from './handler.ts';
 
 /**
  * Adds the proxy to `vite` (dev) and `vite preview`: one middleware, registered before Vite's

@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../api/errors';
+import type { ApiErrorCode } from '../api/errors.ts';
 
 // The codes the proxy itself answers with (the rest of API_ERROR_CODES are browser-only).
 export type ProxyErrorCode = Extract<

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
-import { STALE_HEADER } from '../api/errors';
-import { CACHE_HEADER } from './handler';
-import { BODIES, BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
-import { errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+import { STALE_HEADER } from '../api/errors.ts';
+import { CACHE_HEADER } from './handler.ts';
+import { BODIES, BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
+import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // 429s and the global budget, on a clock the test moves by hand.
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isTimezone, matchRoute, realtimeQuery, splitTarget } from './routes';
+import { isTimezone, matchRoute, realtimeQuery, splitTarget } from './routes.ts';
 
 const ID = '23119484-709c-44bf-994c-92f109bda03b';
 const NONE = { startAt: null, endAt: null, timezone: null, unit: null };

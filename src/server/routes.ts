@@ -1,4 +1,4 @@
-import { isUuid } from './config';
+import { isUuid } from './config.ts';
 
 // Request line → one of the few routes the proxy serves. Matching uses the RAW path, exactly:
 // no decoding, no normalising, so `%2f`, `..`, `//` or `\` can never reach an upstream route.

@@ -1,4 +1,4 @@
-import type { Log } from './upstream';
+import type { Log } from './upstream.ts';
 
 /**
  * Log lines are written without secrets in the first place; this is the safety net: any

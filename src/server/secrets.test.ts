@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, expect, test } from 'vitest';
-import { createSafeLog } from './safe-log';
-import { BUSY, EMPTY, startFakeUmami, type FakeUmami, type Recorded } from './testing/fake-umami';
-import { startProxy, type ProxyResponse, type TestProxy } from './testing/start-proxy';
+import { createSafeLog } from './safe-log.ts';
+import { BUSY, EMPTY, startFakeUmami, type FakeUmami, type Recorded } from './testing/fake-umami.ts';
+import { startProxy, type ProxyResponse, type TestProxy } from './testing/start-proxy.ts';
 
 // Configure known secrets, drive every mode through successes and failures, then grep every
 // response (status line aside: headers and body) and every log line for any of them.

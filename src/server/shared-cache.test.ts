@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ProxyError } from './proxy-error';
-import { STALE_MAX_MS, createSharedCache, type CacheResult } from './shared-cache';
+import { ProxyError } from './proxy-error.ts';
+import { STALE_MAX_MS, createSharedCache, type CacheResult } from './shared-cache.ts';
 
 function setup(ttlMs = 5000, maxEntries = 100) {
   const clock = { now: 1_000_000 };

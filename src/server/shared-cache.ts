@@ -1,5 +1,5 @@
-import { backoffMs } from './backoff';
-import { ProxyError, type ProxyErrorCode } from './proxy-error';
+import { backoffMs } from './backoff.ts';
+import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 
 // One answer shared by every viewer of the same key (website + timezone + unit):
 // - while an upstream call is in flight, other callers await it (coalescing);

@@ -1,11 +1,11 @@
-import { parseRetryAfter } from './backoff';
-import { isUuid, type UpstreamConfig } from './config';
-import { createCredential } from './credential';
-import { ProxyError } from './proxy-error';
-import type { RealtimeQuery } from './routes';
-import type { Log, Upstream } from './upstream';
-import { parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch';
-import { parseWebsites } from './websites';
+import { parseRetryAfter } from './backoff.ts';
+import { isUuid, type UpstreamConfig } from './config.ts';
+import { createCredential } from './credential.ts';
+import { ProxyError } from './proxy-error.ts';
+import type { RealtimeQuery } from './routes.ts';
+import type { Log, Upstream } from './upstream.ts';
+import { parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
+import { parseWebsites } from './websites.ts';
 
 type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
 

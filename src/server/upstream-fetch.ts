@@ -1,5 +1,5 @@
-import type { UpstreamBudget } from './budget';
-import { ProxyError } from './proxy-error';
+import type { UpstreamBudget } from './budget.ts';
+import { ProxyError } from './proxy-error.ts';
 
 // The one road to Umami: every upstream HTTP call (data, login, share lookup) passes here, so
 // the budget, timeout, size limit and redirect policy hold for all of them.

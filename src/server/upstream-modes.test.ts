@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { MODE_HEADER } from '../api/errors';
-import { BODIES, BUSY, EMPTY, startFakeUmami, type FakeUmami } from './testing/fake-umami';
-import { errorCode, startProxy, type TestProxy } from './testing/start-proxy';
+import { MODE_HEADER } from '../api/errors.ts';
+import { BODIES, BUSY, EMPTY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
+import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // Each upstream mode against a fake Umami 3.1 built from the recorded answers: which paths and
 // headers reach Umami, and what the browser gets back.

@@ -1,6 +1,6 @@
-import type { UpstreamMode } from './config';
-import type { RealtimeQuery } from './routes';
-import type { WebsiteSummary } from './websites';
+import type { UpstreamMode } from './config.ts';
+import type { RealtimeQuery } from './routes.ts';
+import type { WebsiteSummary } from './websites.ts';
 
 /** Where the data comes from: Umami (any auth mode) or the demo source. Failures throw ProxyError. */
 export type Upstream = {

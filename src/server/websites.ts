@@ -1,5 +1,5 @@
-import { isUuid } from './config';
-import { ProxyError } from './proxy-error';
+import { isUuid } from './config.ts';
+import { ProxyError } from './proxy-error.ts';
 
 // The browser needs id, name and domain of each site. Umami's list also carries the owner's
 // user name and id and each site's share slug: none of that leaves the server.

@@ -1,4 +1,4 @@
-import { hashString, weighted, type WeightedTable } from './random';
+import { hashString, weighted, type WeightedTable } from './random.ts';
 
 // What the demo websites look like: who visits, from where, with what, and where they click.
 // Weights are rough shares of real-world web traffic, enough to make the map and lists look

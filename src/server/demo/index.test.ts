@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { parseRealtime } from '../../api/realtime-schema';
-import { websitesResponseSchema } from '../../api/websites-schema';
+import { parseRealtime } from '../../api/realtime-schema.ts';
+import { websitesResponseSchema } from '../../api/websites-schema.ts';
 import {
   createDemoSource,
   DEFAULT_SEED,
@@ -10,8 +10,8 @@ import {
   type DemoSource,
   type RealtimeQuery,
   type UmamiRealtimeBody,
-} from './index';
-import { realtimeInvariantViolations } from './invariants';
+} from './index.ts';
+import { realtimeInvariantViolations } from './invariants.ts';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../test/fixtures/umami-3.1/${name}`, import.meta.url), 'utf8'));

@@ -1,14 +1,14 @@
-import { DEMO_SITES, DEMO_USER_ID, DEMO_USERNAME, findSite, type DemoSite } from './catalog';
-import { LruCache } from './lru-cache';
-import { buildRealtimeBody, windowStart, type RealtimeQuery, type UmamiRealtimeBody } from './realtime-body';
-import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } from './traffic';
+import { DEMO_SITES, DEMO_USER_ID, DEMO_USERNAME, findSite, type DemoSite } from './catalog.ts';
+import { LruCache } from './lru-cache.ts';
+import { buildRealtimeBody, windowStart, type RealtimeQuery, type UmamiRealtimeBody } from './realtime-body.ts';
+import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } from './traffic.ts';
 
 // The built-in demo source: what the proxy serves when no Umami is configured, so a fresh
 // `npm start` shows a lively dashboard. Bodies have Umami 3.1's exact shape; the traffic is a
 // deterministic function of (seed, website, clock), so tests can pin it and polls agree.
 
-export type { RealtimeQuery, UmamiRealtimeBody, UmamiRealtimeEvent, UmamiSeriesPoint } from './realtime-body';
-export { EVENT_ROW_LIMIT, WINDOW_MINUTES } from './realtime-body';
+export type { RealtimeQuery, UmamiRealtimeBody, UmamiRealtimeEvent, UmamiSeriesPoint } from './realtime-body.ts';
+export { EVENT_ROW_LIMIT, WINDOW_MINUTES } from './realtime-body.ts';
 
 export type UmamiWebsite = {
   id: string;

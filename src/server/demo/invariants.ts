@@ -1,4 +1,4 @@
-import type { UmamiRealtimeBody, UmamiRealtimeEvent } from './realtime-body';
+import type { UmamiRealtimeBody, UmamiRealtimeEvent } from './realtime-body.ts';
 
 // The identities every Umami 3.1 realtime body keeps (fixture README), as a checker that lists
 // what is broken. Tests assert an empty list; it explains itself when something drifts.

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { LruCache } from './lru-cache';
+import { LruCache } from './lru-cache.ts';
 
 test('evicts the least recently used entry once over the limit', () => {
   const cache = new LruCache<string, number>(2);

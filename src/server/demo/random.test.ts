@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { hashInts, hashString, intBetween, mulberry32, poisson, uuidFrom, weighted } from './random';
+import { hashInts, hashString, intBetween, mulberry32, poisson, uuidFrom, weighted } from './random.ts';
 
 const draw = (seed: number, n: number) => Array.from({ length: n }, mulberry32(seed));
 

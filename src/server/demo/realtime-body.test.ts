@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { realtimeInvariantViolations } from './invariants';
-import { buildRealtimeBody, windowStart, type UmamiRealtimeBody } from './realtime-body';
-import type { DemoRow, DemoSession } from './traffic';
+import { realtimeInvariantViolations } from './invariants.ts';
+import { buildRealtimeBody, windowStart, type UmamiRealtimeBody } from './realtime-body.ts';
+import type { DemoRow, DemoSession } from './traffic.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../test/fixtures/umami-3.1/${name}`, import.meta.url), 'utf8')) as UmamiRealtimeBody;

@@ -1,5 +1,5 @@
-import { createBucketLabeler } from './time-buckets';
-import { MINUTE_MS, type DemoRow, type DemoSession } from './traffic';
+import { createBucketLabeler } from './time-buckets.ts';
+import { MINUTE_MS, type DemoRow, type DemoSession } from './traffic.ts';
 
 // Turns generated sessions into the body Umami 3.1's GET /api/realtime/:id answers, quirks
 // included (src/test/fixtures/umami-3.1/README.md): the 100-row cap that only the lists and

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { createBucketLabeler, isUsableTimeZone, parseUnit } from './time-buckets';
+import { createBucketLabeler, isUsableTimeZone, parseUnit } from './time-buckets.ts';
 
 type Series = { series: { views: { x: string; y: number }[] } };
 const fixture = (name: string) =>

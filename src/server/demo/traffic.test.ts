@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { COUNTRY_WEIGHTS, DEMO_SITES, type DemoSite } from './catalog';
-import { arrivalRate, diurnalFactor, MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute } from './traffic';
+import { COUNTRY_WEIGHTS, DEMO_SITES, type DemoSite } from './catalog.ts';
+import { arrivalRate, diurnalFactor, MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute } from './traffic.ts';
 
 const SEED = 7;
 const NOV_26_MINUTE = Math.floor(Date.parse('2026-11-26T00:00:00Z') / MINUTE_MS);

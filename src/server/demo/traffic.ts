@@ -1,5 +1,5 @@
-import { COUNTRIES, type DemoSite } from './catalog';
-import { hashInts, intBetween, mulberry32, poisson, uuidFrom, type Rng } from './random';
+import { COUNTRIES, type DemoSite } from './catalog.ts';
+import { hashInts, intBetween, mulberry32, poisson, uuidFrom, type Rng } from './random.ts';
 
 // Traffic is a pure function of (seed, site, minute): the sessions that start in minute m and
 // all their rows are drawn from one generator seeded with exactly those three numbers. A past

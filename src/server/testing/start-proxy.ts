@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Env } from '../config';
-import { createApiHandler, type HandlerDeps } from '../handler';
+import { loadConfig, type Env } from '../config.ts';
+import { createApiHandler, type HandlerDeps } from '../handler.ts';
 
 // The real handler on 127.0.0.1:0, with a stand-in for Vite's static files behind it.
 
