@@ -11,8 +11,9 @@ export default defineConfig(({ mode }) => {
   const port = Number(env.PORT) || 4173;
   return {
     plugins: [react(), tailwindcss(), pulseboardServer(env)],
-    server: { host, port: Number(env.DEV_PORT) || 5173 },
-    preview: { host, port, strictPort: true },
+    server: { host, port: Number(env.DEV_PORT) || 5173, cors: false },
+    // No CORS: only the dashboard's own pages may read /api (Vite allows localhost origins by default).
+    preview: { host, port, strictPort: true, cors: false },
     build: { target: 'es2022', sourcemap: false },
     test: {
       projects: [

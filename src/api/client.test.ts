@@ -90,7 +90,7 @@ describe('fetchRealtime', () => {
     const result = await fetchRealtime('23119484-709c-44bf-994c-92f109bda03b', 'Europe/Berlin', undefined, () => 1_000);
     expect(fetchMock).toHaveBeenCalledOnce();
     expect(result.data.totals.views).toBe(96);
-    expect(result).toMatchObject({ timezone: 'Europe/Berlin', receivedAt: 1_000, upstreamStaleAge: 42, mode: 'demo' });
+    expect(result).toMatchObject({ timezone: 'Europe/Berlin', receivedAt: 1_000, upstreamStaleAge: 42, mode: 'demo', staleReason: null });
   });
 
   test('a body of the wrong shape is a malformed-response error', async () => {

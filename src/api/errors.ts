@@ -27,5 +27,7 @@ export function isApiErrorCode(value: unknown): value is ApiErrorCode {
 
 /** Response header the proxy sets when it serves a cached answer because upstream failed. */
 export const STALE_HEADER = 'x-pulseboard-stale-age';
+/** With the stale header: why the proxy could not ask Umami (an `ApiErrorCode`, e.g. `rate-limited`). */
+export const STALE_REASON_HEADER = 'x-pulseboard-stale-reason';
 /** Response header naming the upstream mode (`demo`, `cloud`, …); never a secret. */
 export const MODE_HEADER = 'x-pulseboard-mode';

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
-import { MODE_HEADER, STALE_HEADER } from './errors';
+import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
+import { msUntilNextPoll } from './poll-schedule';
 import { MalformedResponseError, parseRealtime, type RealtimeData } from './realtime-schema';
 import { websitesResponseSchema, type Website } from './websites-schema';
 
@@ -14,6 +15,8 @@ export type RealtimeResult = {
   receivedAt: number;
   /** Seconds the proxy's answer is old when it served a cached one because upstream failed. */
   upstreamStaleAge: number | null;
+  /** Why the proxy served a cached answer (for example `rate-limited`). */
+  staleReason: ApiErrorCode | null;
   /** Upstream mode the proxy reports (`demo`, `cloud`, `login`, `apikey`, `share`). */
   mode: string | null;
 };
@@ -44,11 +47,16 @@ export async function fetchRealtime(
       receivedAt,
       upstreamStaleAge: headers.has(STALE_HEADER) && Number.isFinite(stale) ? stale : null,
       mode: headers.get(MODE_HEADER),
+      staleReason: staleReason(headers.get(STALE_REASON_HEADER), headers.has(STALE_HEADER)),
     };
   } catch (error) {
     if (error instanceof MalformedResponseError) throw new ApiError(200, 'malformed', messageFor('malformed'));
     throw error;
   }
+}
+
+function staleReason(value: string | null, stale: boolean): ApiErrorCode | null {
+  return stale && isApiErrorCode(value) ? value : null;
 }
 
 export const queryKeys = {
@@ -60,7 +68,7 @@ export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }
   return queryOptions({
     queryKey: queryKeys.realtime(websiteId, timezone),
     queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal),
-    refetchInterval: intervalMs,
+    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now()),
     // A wall display is often an unfocused window: keep polling.
     refetchIntervalInBackground: true,
     // The next poll is the retry; a failed poll must not hide the last frame.

@@ -64,6 +64,14 @@ describe('the states around the data', () => {
     expect(screen.queryByTestId('error-message')).toBeNull();
   });
 
+  test('a rate-limited proxy serving its last answer says so, marked stale', async () => {
+    stubFetch([{ ...busy, headers: { 'x-pulseboard-stale-age': '12', 'x-pulseboard-stale-reason': 'rate-limited' } }]);
+    renderApp();
+    expect(await screen.findByTestId('error-message')).toHaveTextContent(/rate limiting/);
+    expect(screen.getByTestId('stale-badge')).toHaveTextContent(/Stale · (11|12) s ago/);
+    expect(screen.getByTestId('total-views')).toHaveTextContent('96');
+  });
+
   test('the demo badge follows the proxy mode', async () => {
     stubFetch([{ ...busy, headers: { 'x-pulseboard-mode': 'demo' } }]);
     renderApp();

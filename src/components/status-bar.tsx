@@ -8,6 +8,7 @@ const selectMeta = (result: RealtimeResult) => ({
   receivedAt: result.receivedAt,
   upstreamStaleAge: result.upstreamStaleAge,
   mode: result.mode,
+  staleReason: result.staleReason,
 });
 
 function errorText(error: unknown): string {
@@ -39,9 +40,9 @@ export function StatusBar() {
           Demo data
         </span>
       )}
-      {error && (
+      {(error || meta?.staleReason) && (
         <span data-testid="error-message" role="alert" className="min-w-0 rounded-md bg-danger/15 px-[0.6em] py-[0.1em] text-danger">
-          {errorText(error)}
+          {error ? errorText(error) : messageFor(meta?.staleReason ?? 'unknown')}
         </span>
       )}
       {staleSince !== null && (

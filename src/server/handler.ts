@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { MODE_HEADER, STALE_HEADER } from '../api/errors.ts';
+import { MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER } from '../api/errors.ts';
 import { createBudget } from './budget.ts';
 import { acceptsGzip, gzipped, worthCompressing } from './compression.ts';
 import type { ProxyConfig } from './config.ts';
@@ -85,7 +85,7 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   function answer(req: IncomingMessage, res: ServerResponse, result: CacheResult) {
     if (result.kind === 'fresh') return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: result.source });
     if (result.kind === 'stale') {
-      return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: 'stale', [STALE_HEADER]: String(result.ageSeconds) });
+      return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: 'stale', [STALE_HEADER]: String(result.ageSeconds), [STALE_REASON_HEADER]: 'rate-limited' });
     }
     const { error } = result;
     const headers: Record<string, string> = { ...apiHeaders };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
-import { STALE_HEADER } from '../api/errors.ts';
+import { STALE_HEADER, STALE_REASON_HEADER } from '../api/errors.ts';
 import { CACHE_HEADER } from './handler.ts';
 import { BODIES, BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
 import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
@@ -42,6 +42,7 @@ test('429 with Retry-After: viewers get the last good answer marked stale, and U
   expect(first.status).toBe(200);
   expect(first.body).toBe(BODIES.busy);
   expect(first.headers[STALE_HEADER]).toBe('6');
+  expect(first.headers[STALE_REASON_HEADER]).toBe('rate-limited');
   expect(first.headers[CACHE_HEADER]).toBe('stale');
   expect(realtimeCalls(umami)).toBe(2);
 
@@ -57,6 +58,7 @@ test('429 with Retry-After: viewers get the last good answer marked stale, and U
   clock.now += 1000; // Retry-After has passed
   const fresh = await poll(proxy);
   expect(fresh.headers[STALE_HEADER]).toBeUndefined();
+  expect(fresh.headers[STALE_REASON_HEADER]).toBeUndefined();
   expect(realtimeCalls(umami)).toBe(3);
 });
 

@@ -7,6 +7,7 @@ import { DashboardContext, type Dashboard } from '../../dashboard-context';
 import busy from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import empty from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import { EventFeedPanel } from './event-feed-panel';
+import { realtimeResult } from '../../test/realtime-result';
 
 // A long interval keeps the query from polling during a test: the data is seeded instead.
 const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
@@ -16,7 +17,7 @@ const FALLBACK_ROWS = 12;
 
 function result(body: unknown): RealtimeResult {
   const receivedAt = Date.now();
-  return { data: parseRealtime(body, receivedAt), timezone: dashboard.timezone, receivedAt, upstreamStaleAge: null, mode: null };
+  return realtimeResult(body, { timezone: dashboard.timezone, receivedAt });
 }
 
 function renderFeed(body?: unknown) {

@@ -3,11 +3,11 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { queryKeys, type RealtimeResult } from '../../api/queries';
-import { parseRealtime } from '../../api/realtime-schema';
 import { DashboardContext, type Dashboard } from '../../dashboard-context';
 import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import { SeriesChartPanel } from './series-chart-panel';
+import { realtimeResult } from '../../test/realtime-result';
 
 // The view is a lazy chunk: its first import can take a while on a busy machine.
 const LAZY = { timeout: 10_000 };
@@ -20,8 +20,7 @@ const dashboard: Dashboard = {
 };
 
 function result(body: unknown): RealtimeResult {
-  const data = parseRealtime(body);
-  return { data, timezone: 'Europe/Berlin', receivedAt: data.timestamp, upstreamStaleAge: null, mode: null };
+  return realtimeResult(body, { timezone: 'Europe/Berlin' });
 }
 
 function renderPanel(seed?: RealtimeResult, onCommit: () => void = () => {}) {

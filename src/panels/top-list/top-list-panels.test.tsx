@@ -3,13 +3,13 @@ import { act, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { queryKeys, type RealtimeResult } from '../../api/queries';
-import { parseRealtime } from '../../api/realtime-schema';
 import { DashboardContext, type Dashboard } from '../../dashboard-context';
 import busy from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import empty from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import { CountriesPanel } from './countries-panel';
 import { PagesPanel } from './pages-panel';
 import { ReferrersPanel } from './referrers-panel';
+import { realtimeResult } from '../../test/realtime-result';
 
 // A long interval keeps the query from polling during a test: the data is seeded instead.
 const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
@@ -17,7 +17,7 @@ const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
 
 function result(body: unknown): RealtimeResult {
   const receivedAt = Date.now();
-  return { data: parseRealtime(body, receivedAt), timezone: dashboard.timezone, receivedAt, upstreamStaleAge: null, mode: null };
+  return realtimeResult(body, { timezone: dashboard.timezone, receivedAt });
 }
 
 function renderPanel(ui: ReactNode, body?: unknown) {

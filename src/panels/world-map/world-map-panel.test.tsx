@@ -2,13 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { queryKeys, type RealtimeResult } from '../../api/queries';
-import { parseRealtime } from '../../api/realtime-schema';
 import { DashboardContext, type Dashboard } from '../../dashboard-context';
 import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import world from 'world-atlas/countries-110m.json';
 import { MAP_HEIGHT, MAP_WIDTH } from './country-shapes';
 import { WorldMapPanel } from './world-map-panel';
+import { realtimeResult } from '../../test/realtime-result';
 
 // The view is a lazy chunk: its first import can take a while on a busy machine.
 const LAZY = { timeout: 10_000 };
@@ -28,9 +28,9 @@ const fetchMock = vi.fn(async (url: string) => {
 });
 
 function result(body: unknown, change?: (data: RealtimeResult['data']) => void): RealtimeResult {
-  const data = parseRealtime(body);
-  change?.(data);
-  return { data, timezone: dashboard.timezone, receivedAt: data.timestamp, upstreamStaleAge: null, mode: null };
+  const seeded = realtimeResult(body, { timezone: dashboard.timezone });
+  change?.(seeded.data);
+  return seeded;
 }
 
 function renderPanel(seed?: RealtimeResult) {
