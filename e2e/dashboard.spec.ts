@@ -49,6 +49,7 @@ test.describe('fixture upstream (recorded Umami 3.1 responses)', () => {
 
   const failures: { step: Step; message: RegExp }[] = [
     { step: '401', message: /refused the credentials/ },
+    { step: '429', message: /rate limiting/ },
     { step: '404', message: /does not know this website/ },
     { step: '500', message: /answered with an error/ },
     { step: 'timeout', message: /taking too long/ },

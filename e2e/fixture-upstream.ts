@@ -52,11 +52,14 @@ function wallClock(ms: number, timeZone: string): string {
   }).format(new Date(ms));
 }
 
-/** The busy recording, moved forward by whole minutes so its last minute is now's minute. */
+/** The busy recording, moved forward to `now`. */
 export function busyAt(now: number, timezone: string | null): RawRealtime {
-  const shift = Math.floor(now / MINUTE) * MINUTE - Math.floor(busy.timestamp / MINUTE) * MINUTE;
+  // Events keep their distance to the answer's time (none lands in the future); buckets move by
+  // whole minutes so the last one is now's minute.
+  const shift = now - busy.timestamp;
+  const minuteShift = Math.floor(now / MINUTE) * MINUTE - Math.floor(busy.timestamp / MINUTE) * MINUTE;
   const bucket = (x: string) => {
-    const instant = Date.parse(`${x.replace(' ', 'T')}Z`) - BERLIN_OFFSET_MS + shift;
+    const instant = Date.parse(`${x.replace(' ', 'T')}Z`) - BERLIN_OFFSET_MS + minuteShift;
     return !timezone || timezone === 'utc' ? new Date(instant).toISOString().replace('.000Z', 'Z') : wallClock(instant, timezone);
   };
   return {
