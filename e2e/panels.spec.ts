@@ -162,6 +162,11 @@ for (const [width, height] of [
     for (const panel of ['totals', 'series-chart', 'world-map', 'top-pages', 'top-referrers', 'top-countries', 'event-feed']) {
       await expect(page.getByTestId(panel)).toBeInViewport({ ratio: 1 });
     }
+    // SCREENSHOTS=1 npx playwright test e2e/panels.spec.ts  rewrites the README's screenshots.
+    if (process.env.SCREENSHOTS === '1') {
+      await expect(page.getByTestId('map-legend')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/dashboard-${width}x${height}.png` });
+    }
   });
 }
 
