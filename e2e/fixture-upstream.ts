@@ -52,12 +52,15 @@ function wallClock(ms: number, timeZone: string): string {
   }).format(new Date(ms));
 }
 
-/** The busy recording, moved forward to `now`. */
-export function busyAt(now: number, timezone: string | null): RawRealtime {
-  // Events keep their distance to the answer's time (none lands in the future); buckets move by
-  // whole minutes so the last one is now's minute.
-  const shift = now - busy.timestamp;
-  const minuteShift = Math.floor(now / MINUTE) * MINUTE - Math.floor(busy.timestamp / MINUTE) * MINUTE;
+/**
+ * The busy recording as if it had been recorded at `recordedAt` and asked for at `now`: like a
+ * real Umami, the same rows keep the same times on every poll while the answer's time moves on.
+ */
+export function busyAt(recordedAt: number, now: number, timezone: string | null): RawRealtime {
+  // Events keep their distance to the recording's time (none lands in the future); buckets move
+  // by whole minutes so the last one is the recording's minute.
+  const shift = recordedAt - busy.timestamp;
+  const minuteShift = Math.floor(recordedAt / MINUTE) * MINUTE - Math.floor(busy.timestamp / MINUTE) * MINUTE;
   const bucket = (x: string) => {
     const instant = Date.parse(`${x.replace(' ', 'T')}Z`) - BERLIN_OFFSET_MS + minuteShift;
     return !timezone || timezone === 'utc' ? new Date(instant).toISOString().replace('.000Z', 'Z') : wallClock(instant, timezone);
@@ -69,7 +72,7 @@ export function busyAt(now: number, timezone: string | null): RawRealtime {
       views: busy.series.views.map((p) => ({ x: bucket(p.x), y: p.y })),
       visitors: busy.series.visitors.map((p) => ({ x: bucket(p.x), y: p.y })),
     },
-    timestamp: busy.timestamp + shift,
+    timestamp: now,
   };
 }
 
@@ -89,6 +92,7 @@ export function startFixtureUpstream({
   token: string;
 }) {
   const scenarios = new Map<string, Step[]>();
+  const recordedAt = Date.now();
   const requests: Logged[] = [];
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -134,11 +138,11 @@ export function startFixtureUpstream({
       const timezone = url.searchParams.get('timezone');
       switch (step) {
         case 'busy':
-          return json(res, 200, busyAt(Date.now(), timezone));
+          return json(res, 200, busyAt(recordedAt, Date.now(), timezone));
         case 'empty':
           return json(res, 200, { ...empty, timestamp: Date.now() });
         case 'xss': {
-          const data = busyAt(Date.now(), timezone);
+          const data = busyAt(recordedAt, Date.now(), timezone);
           return json(res, 200, {
             ...data,
             urls: { ...data.urls, [XSS_PATH]: 99 },

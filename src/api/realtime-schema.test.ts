@@ -37,6 +37,14 @@ describe('parseRealtime on every recorded Umami 3.1 response', () => {
   });
 });
 
+test('a session row keeps its id when the 100-row cap moves its copied row', () => {
+  const row = { __type: 'session', sessionId: 's1', eventName: null, browser: null, os: null, device: null, country: 'DE', referrerDomain: null, hostname: null };
+  const base = { countries: {}, urls: {}, referrers: {}, series: { views: [], visitors: [] }, totals: { views: 0, visitors: 0, events: 0, countries: 0 } };
+  const first = parseRealtime({ ...base, events: [{ ...row, createdAt: '2026-11-26T11:00:00.000Z', urlPath: '/' }] });
+  const later = parseRealtime({ ...base, events: [{ ...row, createdAt: '2026-11-26T11:04:00.000Z', urlPath: '/pricing' }] });
+  expect(later.events[0]!.id).toBe(first.events[0]!.id);
+});
+
 describe('parseRealtime tolerates what other servers and versions send', () => {
   const base = { countries: {}, urls: {}, referrers: {}, events: [], series: { views: [], visitors: [] }, totals: { views: 0, visitors: 0, events: 0, countries: 0 } };
 
@@ -58,8 +66,18 @@ describe('parseRealtime tolerates what other servers and versions send', () => {
     ['no totals', { countries: {} }],
     ['a word for a count', { totals: { views: 'many', visitors: 0, events: 0, countries: 0 } }],
     ['a map that is a string', { countries: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
-    ['an unreadable date', { events: [{ __type: 'pageview', createdAt: 'yesterday' }], totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
+    ['events that are not a list', { events: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
   ])('rejects %s with a MalformedResponseError', (_name, body) => {
     expect(() => parseRealtime(body)).toThrow(MalformedResponseError);
+  });
+
+  test('drops an event or a bucket that does not fit, keeps the rest of the answer', () => {
+    const busy = fixture('busy') as unknown as { events: unknown[]; series: { views: unknown[] } };
+    busy.events.splice(1, 0, { __type: 'pageview', createdAt: 'yesterday' }, null, { createdAt: 42 });
+    busy.series.views.push({ x: null, y: 3 }, 'nonsense');
+    const data = parseRealtime(busy);
+    expect(data.events).toHaveLength(112);
+    expect(data.series.views).toHaveLength(28);
+    expect(data.totals.views).toBe(96);
   });
 });

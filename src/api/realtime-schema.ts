@@ -29,8 +29,26 @@ const countryCode = z.pipe(
   z.transform((value) => (value === null ? null : value.toUpperCase())),
 );
 
+/**
+ * A list whose items are checked one by one: an item that does not fit is dropped rather than
+ * failing the whole answer (one odd row must not blank the dashboard for 30 minutes).
+ */
+function lenientList<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.optional(z.nullable(z.array(z.unknown()))),
+    z.transform((rows) => {
+      const kept: z.output<T>[] = [];
+      for (const row of rows ?? []) {
+        const parsed = item.safeParse(row);
+        if (parsed.success) kept.push(parsed.data);
+      }
+      return kept;
+    }),
+  );
+}
+
 const seriesPoint = z.object({ x: z.string(), y: count });
-const series = z.pipe(z.optional(z.nullable(z.array(seriesPoint))), z.transform((value) => value ?? []));
+const series = lenientList(seriesPoint);
 
 const eventType = z.pipe(
   z.optional(z.nullable(z.string())),
@@ -68,7 +86,7 @@ export const realtimeResponseSchema = z.object({
   countries: countMap,
   urls: countMap,
   referrers: countMap,
-  events: z.pipe(z.optional(z.nullable(z.array(event))), z.transform((v) => v ?? [])),
+  events: lenientList(event),
   series: z.pipe(
     z.optional(z.nullable(z.object({ views: series, visitors: series }))),
     z.transform((v) => v ?? { views: [], visitors: [] }),
@@ -109,6 +127,9 @@ export type RealtimeData = Omit<RealtimeResponse, 'events' | 'timestamp'> & {
 };
 
 export function eventKey(event: RawRealtimeEvent): string {
+  // Umami's session row copies the session's oldest row among the newest 100, which changes as
+  // the cap slides: one key per session, so a visitor is announced once.
+  if (event.__type === 'session') return `session|${event.sessionId}`;
   return [event.__type, event.sessionId, event.createdAt, event.eventName ?? '', event.urlPath].join('|');
 }
 
