@@ -24,6 +24,7 @@ const NO_UPSTREAM = {
   UMAMI_WEBSITE_IDS: '',
   DASHBOARD_TOKEN: '',
   FRAME_ANCESTORS: '',
+  ALLOWED_HOSTS: '',
   HOST: '127.0.0.1',
 };
 
@@ -58,7 +59,7 @@ export default defineConfig({
     {
       command: `npx vite preview --port ${DEMO_PORT} --strictPort`,
       url: `http://127.0.0.1:${DEMO_PORT}/`,
-      env: { ...NO_UPSTREAM, DEMO_SEED: '42' },
+      env: { ...NO_UPSTREAM, DEMO_SEED: '42', ALLOWED_HOSTS: 'pulse.test' },
       reuseExistingServer: false,
     },
     {

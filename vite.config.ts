@@ -9,11 +9,17 @@ export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
   const host = env.HOST || '127.0.0.1';
   const port = Number(env.PORT) || 4173;
+  // Vite answers only localhost and IP addresses unless told which host names are this server's
+  // (a guard against DNS rebinding): a TV opening http://pulse.lan:4173 needs ALLOWED_HOSTS.
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return {
     plugins: [react(), tailwindcss(), pulseboardServer(env)],
-    server: { host, port: Number(env.DEV_PORT) || 5173, cors: false },
+    server: { host, port: Number(env.DEV_PORT) || 5173, cors: false, allowedHosts },
     // No CORS: only the dashboard's own pages may read /api (Vite allows localhost origins by default).
-    preview: { host, port, strictPort: true, cors: false },
+    preview: { host, port, strictPort: true, cors: false, allowedHosts },
     build: { target: 'es2022', sourcemap: false },
     test: {
       projects: [

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { scenario, totals, upstreamRequests, websiteId } from './helpers.ts';
@@ -134,5 +135,24 @@ test.describe('no secret reaches the browser', () => {
       for (const secret of secrets) expect(text, file).not.toContain(secret);
       expect(text, file).not.toContain('api.umami.is');
     }
+  });
+});
+
+test.describe('host names', () => {
+  const get = (host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const url = new URL(DEMO_URL);
+      request({ host: url.hostname, port: url.port, path: '/', headers: { host: `${host}:${url.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  test('the server answers the names in ALLOWED_HOSTS and refuses others (DNS rebinding)', async () => {
+    expect(await get('pulse.test')).toBe(200);
+    expect(await get('127.0.0.1')).toBe(200);
+    expect(await get('evil.test')).toBe(403);
   });
 });

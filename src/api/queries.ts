@@ -97,5 +97,8 @@ export function websitesQueryOptions() {
     queryFn: ({ signal }) => fetchWebsites(signal),
     staleTime: 5 * 60_000,
     retry: 1,
+    // A TV that powers on while Umami is down must get there by itself: no one will click.
+    refetchInterval: (query) => (query.state.status === 'error' ? 10_000 : 5 * 60_000),
+    refetchIntervalInBackground: true,
   });
 }

@@ -92,3 +92,35 @@ describe('the states around the data', () => {
     expect(screen.queryByTestId('stale-badge')).toBeNull();
   });
 });
+
+describe('with no website in the address', () => {
+  test('a websites list that fails at start is asked again until it answers', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const websites = { status: 200, body: JSON.stringify(fixture('websites')), headers: { 'x-pulseboard-mode': 'login' } };
+      let calls = 0;
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          if (url.startsWith('/api/websites')) {
+            calls += 1;
+            return calls <= 2 ? new Response('', { status: 502 }) : new Response(websites.body, { status: 200, headers: websites.headers });
+          }
+          return new Response(busy.body, { status: 200 });
+        }),
+      );
+      const queryClient = new QueryClient();
+      render(
+        <QueryClientProvider client={queryClient}>
+          <App options={parseOptions('?lang=en-US&tz=Europe/Berlin')} />
+        </QueryClientProvider>,
+      );
+      expect(await screen.findByTestId('error-message', {}, { timeout: 5_000 })).toHaveTextContent(/cannot be reached/);
+      await act(() => vi.advanceTimersByTimeAsync(11_000));
+      expect(await screen.findByTestId('site-picker')).toBeVisible();
+      expect(calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
