@@ -32,3 +32,25 @@ export async function totals(page: Page) {
     countries: await text('total-countries'),
   };
 }
+
+/**
+ * Starts the built app (`vite preview` on a free port, the real proxy) with its own server
+ * environment, for a test that needs a configuration the shared servers do not have.
+ */
+export async function startApp(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const { preview } = await import('vite');
+  const keys = ['UMAMI_URL', 'UMAMI_API_KEY', 'UMAMI_USERNAME', 'UMAMI_PASSWORD', 'UMAMI_SHARE_URL', 'UMAMI_WEBSITE_IDS', 'DASHBOARD_TOKEN', 'FRAME_ANCESTORS', 'ALLOWED_HOSTS'];
+  const saved = Object.fromEntries(Object.keys(env).concat(keys).map((key) => [key, process.env[key]]));
+  // Empty values override a developer's .env; the proxy reads its environment when it starts.
+  Object.assign(process.env, Object.fromEntries(keys.map((key) => [key, ''])), env);
+  try {
+    const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+    const { port } = server.httpServer.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isTimezone, matchRoute, realtimeQuery, splitTarget } from './routes.ts';
+import { canonicalTimezone, isTimezone, matchRoute, realtimeQuery, splitTarget } from './routes.ts';
 
 const ID = '23119484-709c-44bf-994c-92f109bda03b';
 const NONE = { startAt: null, endAt: null, timezone: null, unit: null };
@@ -104,4 +104,16 @@ describe('realtimeQuery keeps only validated startAt, endAt, timezone and unit',
   ])('isTimezone(%j) = %s', (zone, valid) => {
     expect(isTimezone(zone)).toBe(valid);
   });
+});
+
+test.each([
+  ['Europe/Berlin', 'Europe/Berlin'],
+  ['europe/berlin', 'Europe/Berlin'],
+  ['EUROPE/BERLIN', 'Europe/Berlin'],
+  ['utc', 'utc'],
+  ['UTC', 'UTC'],
+  ['Mars/Olympus', null],
+  ['../etc', null],
+])('canonicalTimezone(%j) = %j: one cache entry per zone, however it is spelled', (zone, canonical) => {
+  expect(canonicalTimezone(zone)).toBe(canonical);
 });

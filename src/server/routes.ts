@@ -62,23 +62,32 @@ export function isApiLike(path: string): boolean {
 const TIMEZONE_CHARS = /^[A-Za-z0-9_+\-/]{1,64}$/;
 // Building an Intl.DateTimeFormat costs ~0.1 ms, on every poll of every viewer: remember the
 // answers (bounded, as the values come from clients).
-const timezoneChecks = new Map<string, boolean>();
+const timezoneChecks = new Map<string, string | null>();
 const MAX_TIMEZONE_CHECKS = 1000;
 
-export function isTimezone(value: string): boolean {
-  if (!TIMEZONE_CHARS.test(value)) return false;
+/**
+ * The zone's canonical name (`europe/BERLIN` → `Europe/Berlin`), or null when it is not one.
+ * Spellings of one zone share one cache entry upstream, so they cannot multiply Umami calls.
+ */
+export function canonicalTimezone(value: string): string | null {
+  if (!TIMEZONE_CHARS.test(value)) return null;
   const known = timezoneChecks.get(value);
   if (known !== undefined) return known;
-  let valid: boolean;
+  let canonical: string | null;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    valid = true;
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    valid = false;
+    canonical = null;
   }
+  // Umami's quirk: lowercase `utc` (and only it) answers ISO buckets; keep that choice intact.
+  if (value === 'utc') canonical = 'utc';
   if (timezoneChecks.size >= MAX_TIMEZONE_CHECKS) timezoneChecks.clear();
-  timezoneChecks.set(value, valid);
-  return valid;
+  timezoneChecks.set(value, canonical);
+  return canonical;
+}
+
+export function isTimezone(value: string): boolean {
+  return canonicalTimezone(value) !== null;
 }
 
 /**
@@ -96,7 +105,7 @@ export function realtimeQuery(search: string): RealtimeQuery {
   return {
     startAt: digits('startAt'),
     endAt: digits('endAt'),
-    timezone: timezone !== null && isTimezone(timezone) ? timezone : null,
+    timezone: timezone === null ? null : canonicalTimezone(timezone),
     unit: unit !== null && (UNITS as readonly string[]).includes(unit) ? unit : null,
   };
 }

@@ -1,7 +1,7 @@
 import { parseRetryAfter } from './backoff.ts';
 import { isUuid, type UpstreamConfig } from './config.ts';
 import { createCredential } from './credential.ts';
-import { ProxyError } from './proxy-error.ts';
+import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 import type { RealtimeQuery } from './routes.ts';
 import type { Log, Upstream } from './upstream.ts';
 import { parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
@@ -116,13 +116,22 @@ export function createUmamiUpstream(
     shared = credential.get;
   }
 
-  /** A GET signed for the mode; one renewal and retry after a 401 where the mode can renew. */
-  async function get(url: URL): Promise<UpstreamResponse> {
+  /**
+   * A GET signed for the mode; one renewal and retry after a 401 where the mode can renew.
+   * `refusedWhenFresh`: what a 401 means when it comes right after a successful renewal. The
+   * credentials were just proven good, so Umami is refusing the thing asked for: Umami 3.1 answers
+   * 401, not 404, for a website the account cannot see.
+   */
+  async function get(url: URL, refusedWhenFresh: ProxyErrorCode = 'bad-credentials'): Promise<UpstreamResponse> {
     let signed = await sign();
     let response = await fetchUpstream({ method: 'GET', url, headers: signed.headers });
     if (response.status === 401 && signed.renew) {
       signed = await signed.renew();
       response = await fetchUpstream({ method: 'GET', url, headers: signed.headers });
+      if (response.status === 401) {
+        log(`upstream refused the request with fresh credentials (401): ${refusedWhenFresh}`);
+        throw new ProxyError(refusedWhenFresh);
+      }
     }
     if (response.status >= 300 && response.status < 400) log(`upstream answered a redirect (status ${response.status}); check the Umami URL`);
     else if (response.status >= 400) log(`upstream answered status ${response.status}`);
@@ -139,7 +148,7 @@ export function createUmamiUpstream(
         const { websiteId: allowed } = await shared();
         if (websiteId !== allowed) throw new ProxyError('unknown-website');
       }
-      const response = await get(api(['realtime', websiteId], realtimeParams(query)));
+      const response = await get(api(['realtime', websiteId], realtimeParams(query)), 'unknown-website');
       parseJsonObject(response.body);
       return response.body;
     },
