@@ -139,3 +139,21 @@ test('a thrown bug inside the handler still answers JSON, never a hung request',
   const response = await realtime(proxy);
   expect([response.status, errorCode(response)]).toEqual([502, 'upstream-error']);
 });
+
+test('a 500 for a zone Umami does not know is asked again without the zone', async () => {
+  const umami = await startFakeUmami({ apiKey: 'k' });
+  open.push(umami);
+  umami.override((request, res) => {
+    if (!request.url.startsWith('/api/realtime/') || !request.url.includes('timezone=')) return false;
+    res.writeHead(500); // PostgreSQL: time zone "…" not recognized; Umami sends an empty body
+    res.end();
+    return true;
+  });
+  const proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'k' });
+  open.push(proxy);
+  const response = await proxy.request(`/api/realtime/${BUSY}?timezone=America/Ciudad_Juarez`);
+  expect(response.status).toBe(200);
+  expect(JSON.parse(response.body)).toHaveProperty('totals');
+  const calls = umami.requests.filter((r) => r.url.startsWith('/api/realtime/')).map((r) => new URL(r.url, 'http://x').searchParams.get('timezone'));
+  expect(calls).toEqual(['America/Ciudad_Juarez', null]);
+});

@@ -148,7 +148,16 @@ export function createUmamiUpstream(
         const { websiteId: allowed } = await shared();
         if (websiteId !== allowed) throw new ProxyError('unknown-website');
       }
-      const response = await get(api(['realtime', websiteId], realtimeParams(query)), 'unknown-website');
+      let response: UpstreamResponse;
+      try {
+        response = await get(api(['realtime', websiteId], realtimeParams(query)), 'unknown-website');
+      } catch (error) {
+        // Umami answers an empty 500 for a zone its database does not know (an older PostgreSQL
+        // than the browser's ICU). Without a zone it labels buckets in UTC, which the app reads.
+        if (!(error instanceof ProxyError && error.code === 'upstream-error' && query.timezone)) throw error;
+        log('upstream failed with a timezone (500); asking again without it');
+        response = await get(api(['realtime', websiteId], realtimeParams({ ...query, timezone: null })), 'unknown-website');
+      }
       parseJsonObject(response.body);
       return response.body;
     },
