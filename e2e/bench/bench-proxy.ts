@@ -22,7 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { CACHE_HEADER, createApiHandler } from '../../src/server/handler.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { msUntilNextPoll } from '../../src/api/poll-schedule.ts';
+import { msUntilNextPoll, POLL_SPREAD } from '../../src/api/poll-schedule.ts';
 
 const SCALE = 10;
 const POLL_MS = 10_000 / SCALE;
@@ -113,8 +113,8 @@ function poll(agent: Agent, port: number, site: string): Promise<Sample> {
   });
 }
 
-/** Screens' clocks disagree a little (NTP keeps them within a second or so): ±2 s in real time. */
-const CLOCK_SKEW_MS = 2_000 / SCALE;
+/** Screens' clocks disagree a little (NTP keeps them well within a second): ±0.5 s in real time. */
+const CLOCK_SKEW_MS = 500 / SCALE;
 
 /**
  * One viewer, as the app polls (src/api/queries.ts `msUntilNextPoll`): a first load at a random
@@ -122,11 +122,12 @@ const CLOCK_SKEW_MS = 2_000 / SCALE;
  */
 async function viewer(agent: Agent, port: number, site: string, until: number, samples: Sample[]) {
   const skew = (Math.random() * 2 - 1) * CLOCK_SKEW_MS;
+  const offset = Math.random() * POLL_SPREAD * POLL_MS;
   let next = performance.now() + Math.random() * POLL_MS;
   while (next < until) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
     samples.push(await poll(agent, port, site));
-    next = performance.now() + msUntilNextPoll(POLL_MS, performance.now() + skew);
+    next = performance.now() + msUntilNextPoll(POLL_MS, performance.now() + skew, offset);
   }
 }
 

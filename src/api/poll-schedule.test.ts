@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { msUntilNextPoll } from './poll-schedule';
+import { msUntilNextPoll, pollOffsetShare, POLL_SPREAD } from './poll-schedule';
 
 test.each([
   // interval, now, expected wait
@@ -15,4 +15,18 @@ test.each([
   const ms = msUntilNextPoll(interval, now);
   expect(ms).toBe(wait);
   expect(Math.abs((now + ms) % interval)).toBe(0);
+});
+
+test.each([
+  // interval, now, offset, expected wait
+  [10_000, 1_800_000_000_000, 1_500, 1_500 + 10_000], // 1.5 s to this screen's slot: under a fifth, so the next one
+  [10_000, 1_800_000_000_000, 2_500, 2_500],
+  [10_000, 1_800_000_002_600, 2_500, 9_900],
+])('every %i ms at %i with offset %i: wait %i ms', (interval, now, offset, wait) => {
+  expect(msUntilNextPoll(interval, now, offset)).toBe(wait);
+});
+
+test('a screen sits somewhere in the spread, not beyond it', () => {
+  expect(pollOffsetShare).toBeGreaterThanOrEqual(0);
+  expect(pollOffsetShare).toBeLessThan(POLL_SPREAD);
 });

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
-import { msUntilNextPoll } from './poll-schedule';
+import { msUntilNextPoll, pollOffsetShare } from './poll-schedule';
 import { MalformedResponseError, parseRealtime, type RealtimeData } from './realtime-schema';
 import { websitesResponseSchema, type Website } from './websites-schema';
 
@@ -68,7 +68,7 @@ export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }
   return queryOptions({
     queryKey: queryKeys.realtime(websiteId, timezone),
     queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal),
-    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now()),
+    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now(), pollOffsetShare * intervalMs),
     // A wall display is often an unfocused window: keep polling.
     refetchIntervalInBackground: true,
     // The next poll is the retry; a failed poll must not hide the last frame.
