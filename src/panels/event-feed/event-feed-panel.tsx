@@ -4,6 +4,7 @@ import type { RealtimeEvent } from '../../api/realtime-schema';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
+import { usePanelReady } from '../../lib/ready-marks';
 import { EventList } from './event-list';
 import { ClockOffsetContext } from './feed-clock';
 import { FeedFilterControl } from './feed-filter-control';
@@ -40,6 +41,7 @@ const NONE: ReadonlySet<string> = new Set();
 export function EventFeedPanel() {
   const { websiteId, lang } = useDashboard();
   const { data: slice } = useRealtime(selectFeed);
+  usePanelReady('events', slice !== undefined);
   const [filter, setFilter] = useState<FeedFilter>('all');
   const [feed, setFeed] = useState<FeedState>({ websiteId, source: null, serverNow: 0, events: [], fresh: NONE });
 

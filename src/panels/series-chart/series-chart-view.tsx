@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatNumber } from '../../lib/format';
+import { usePanelReady } from '../../lib/ready-marks';
 import { SERIES_STYLES } from './series-legend';
 import type { SeriesPoint } from './series-data';
 
@@ -26,6 +27,7 @@ function isSeriesPoint(value: unknown): value is SeriesPoint {
  * the chart sizes itself with `responsive` (one ResizeObserver, state only on a real change).
  */
 export const SeriesChartView = memo(function SeriesChartView({ points, lang }: Props) {
+  usePanelReady('chart', true);
   // A tick every 5 minutes. All current UTC offsets are whole quarter hours, so a UTC minute
   // divisible by 5 is one in the display zone too.
   const ticks = useMemo(() => points.filter((p) => new Date(p.t).getUTCMinutes() % 5 === 0).map((p) => p.t), [points]);

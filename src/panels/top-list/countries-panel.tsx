@@ -4,6 +4,7 @@ import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { countryFlag, countryName } from '../../lib/countries';
+import { usePanelReady } from '../../lib/ready-marks';
 import { countryKey, type TopRow } from './top-list-data';
 import { TopListView } from './top-list-view';
 
@@ -19,6 +20,7 @@ const flag = (row: TopRow) => (
 export function CountriesPanel() {
   const { lang } = useDashboard();
   const { data: countries } = useRealtime(selectCountries);
+  usePanelReady('countries', countries !== undefined);
   const labelFor = useCallback((key: string) => countryName(key, lang), [lang]);
   return (
     <Panel title="Countries" testId="top-countries">

@@ -3,6 +3,7 @@ import type { RealtimeResult } from '../../api/queries';
 import { Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
+import { usePanelReady } from '../../lib/ready-marks';
 
 const selectTotals = (result: RealtimeResult) => result.data.totals;
 
@@ -16,6 +17,7 @@ const ITEMS = [
 export function TotalsPanel() {
   const { lang } = useDashboard();
   const { data: totals } = useRealtime(selectTotals);
+  usePanelReady('totals', totals !== undefined);
   return (
     <Panel title="Last 30 minutes" testId="totals" className="totals-panel">
       <dl className="grid h-full grid-cols-4 gap-[0.6em]">

@@ -1,0 +1,68 @@
+import { renderHook } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import type { PanelId } from '../options';
+import { createReadyMarks, usePanelReady } from './ready-marks';
+
+type Step = { expect: readonly PanelId[] } | { ready: PanelId };
+
+function run(steps: readonly Step[]): string[] {
+  const marks: string[] = [];
+  const ready = createReadyMarks((name) => marks.push(name));
+  for (const step of steps) {
+    if ('expect' in step) ready.setExpectedPanels(step.expect);
+    else ready.markPanelReady(step.ready);
+  }
+  return marks;
+}
+
+test.each<{ name: string; steps: Step[]; marks: string[] }>([
+  {
+    name: 'layout first, then every panel',
+    steps: [{ expect: ['totals', 'chart'] }, { ready: 'chart' }, { ready: 'totals' }],
+    marks: ['panel-ready:chart', 'panel-ready:totals', 'totals-ready', 'dashboard-ready'],
+  },
+  {
+    name: 'panels first (child effects run before the parent), then the layout',
+    steps: [{ ready: 'totals' }, { ready: 'events' }, { expect: ['totals', 'events'] }],
+    marks: ['panel-ready:totals', 'totals-ready', 'panel-ready:events', 'dashboard-ready'],
+  },
+  {
+    name: 'a missing panel holds dashboard-ready back',
+    steps: [{ expect: ['totals', 'map'] }, { ready: 'totals' }],
+    marks: ['panel-ready:totals', 'totals-ready'],
+  },
+  {
+    name: 'each mark once, even when a panel reports again',
+    steps: [{ expect: ['totals'] }, { ready: 'totals' }, { ready: 'totals' }, { expect: ['totals'] }],
+    marks: ['panel-ready:totals', 'totals-ready', 'dashboard-ready'],
+  },
+  {
+    name: 'a panel that is not shown does not count, and does not block',
+    steps: [{ expect: ['pages'] }, { ready: 'chart' }, { ready: 'pages' }],
+    marks: ['panel-ready:chart', 'panel-ready:pages', 'dashboard-ready'],
+  },
+  {
+    name: 'no panels expected: never ready',
+    steps: [{ expect: [] }, { ready: 'totals' }],
+    marks: ['panel-ready:totals', 'totals-ready'],
+  },
+  {
+    name: 'no layout yet: never ready',
+    steps: [{ ready: 'totals' }, { ready: 'chart' }],
+    marks: ['panel-ready:totals', 'totals-ready', 'panel-ready:chart'],
+  },
+])('$name', ({ steps, marks }) => {
+  expect(run(steps)).toEqual(marks);
+});
+
+test('usePanelReady reports once the data is there, and only once', () => {
+  const marks: string[] = [];
+  const ready = createReadyMarks((name) => marks.push(name));
+  ready.setExpectedPanels(['pages']);
+  const { rerender } = renderHook(({ hasData }) => usePanelReady('pages', hasData, ready), { initialProps: { hasData: false } });
+  expect(marks).toEqual([]);
+  rerender({ hasData: true });
+  rerender({ hasData: false });
+  rerender({ hasData: true });
+  expect(marks).toEqual(['panel-ready:pages', 'dashboard-ready']);
+});
