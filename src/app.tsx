@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
 import { websitesQueryOptions } from './api/queries';
 import { AppHeader, type ShellMode } from './components/app-header';
@@ -8,12 +8,14 @@ import { EmptyBanner } from './components/empty-banner';
 import { KeepSitesWarm } from './components/keep-sites-warm';
 import { KioskClock } from './components/kiosk-clock';
 import { ShareButton } from './components/share-button';
-import { SitePicker } from './components/site-picker';
 import { StatusBar } from './components/status-bar';
 import { DashboardContext, type Dashboard } from './dashboard-context';
 import { carriedFrom, pickerUrl } from './lib/embed-url';
 import { useRotation } from './lib/use-rotation';
 import { DEFAULT_ROTATE_S, type Options } from './options';
+
+// Only the no-website case needs it: loaded then, so the dashboard's first chunk stays small.
+const SitePicker = lazy(() => import('./components/site-picker').then((m) => ({ default: m.SitePicker })));
 
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
@@ -78,7 +80,9 @@ export function App({ options }: { options: Options }) {
       />
       {options.sites.length > 1 && <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} />}
       {showPicker ? (
-        <SitePicker websites={listed} base={base} search={window.location.search} />
+        <Suspense fallback={null}>
+          <SitePicker websites={listed} base={base} search={window.location.search} />
+        </Suspense>
       ) : dashboard ? (
         <DashboardContext value={dashboard}>
           <EmptyBanner />

@@ -1,7 +1,9 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { Website } from '../api/websites-schema';
 import type { ShareView } from '../lib/embed-url';
-import { SharePanel } from './share-panel';
+
+// Loaded on the first click: a wall display never opens it, and the totals' first chunk stays small.
+const SharePanel = lazy(() => import('./share-panel').then((m) => ({ default: m.SharePanel })));
 
 type Props = {
   websites: Website[];
@@ -31,7 +33,11 @@ export function ShareButton(props: Props) {
       >
         Share
       </button>
-      {open && <SharePanel {...props} onClose={close} />}
+      {open && (
+        <Suspense fallback={null}>
+          <SharePanel {...props} onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useRealtime } from '../api/use-realtime';
 import type { RealtimeResult } from '../api/queries';
 import { ApiError, messageFor } from '../api/client';
 import { formatAge } from '../lib/format';
-import { useNow } from '../lib/use-now';
+import { useNowDerived } from '../lib/use-now';
 
 const selectMeta = (result: RealtimeResult) => ({
   receivedAt: result.receivedAt,
@@ -21,7 +21,6 @@ function errorText(error: unknown): string {
  */
 export function StatusBar() {
   const { data: meta, error, isFetching } = useRealtime(selectMeta);
-  const now = useNow();
 
   // Stale when this poll failed but an earlier one succeeded, or when the proxy itself served
   // a cached answer because Umami failed (it says how old in a header).
@@ -32,6 +31,9 @@ export function StatusBar() {
         ? meta.receivedAt - meta.upstreamStaleAge * 1000
         : null
     : null;
+  // Labels, not the clock: the bar renders again only when a label changes.
+  const staleAge = useNowDerived((now) => (staleSince === null ? null : formatAge(now - staleSince).replace('just now', 'a moment ago')));
+  const updatedAge = useNowDerived((now) => (meta ? formatAge(now - meta.receivedAt) : null));
 
   return (
     <div className="flex min-w-0 flex-wrap items-center justify-end gap-[0.5em] text-[0.8em]">
@@ -47,13 +49,13 @@ export function StatusBar() {
       )}
       {staleSince !== null && (
         <span data-testid="stale-badge" className="rounded-full bg-warn/20 px-[0.6em] py-[0.1em] font-semibold text-warn" title="The numbers shown are from the last successful update.">
-          Stale · {formatAge(now - staleSince).replace('just now', 'a moment ago')}
+          Stale · {staleAge}
         </span>
       )}
       {meta && staleSince === null && (
         <span className="text-muted" data-testid="updated-at">
           <span aria-hidden="true" className={`mr-[0.3em] inline-block size-[0.5em] rounded-full ${isFetching ? 'bg-accent' : 'bg-accent/40'}`} />
-          Updated {formatAge(now - meta.receivedAt)}
+          Updated {updatedAge}
         </span>
       )}
     </div>

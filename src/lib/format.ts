@@ -28,7 +28,8 @@ export function formatPercent(share: number, lang: string): string {
 export function formatAge(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   if (seconds < 5) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
+  // 5 s steps, the pace of the shared ticker (use-now.ts): a label never claims more precision than it keeps.
+  if (seconds < 60) return `${seconds - (seconds % 5)} s ago`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);

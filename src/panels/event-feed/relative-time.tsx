@@ -1,15 +1,15 @@
 import { useContext } from 'react';
 import { formatAge } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import { useNowDerived } from '../../lib/use-now';
 import { ClockOffsetContext } from './feed-clock';
 
-/** "12 s ago" for a server time, ticking on the one shared 1 s timer. */
+/** "15 s ago" for a server time, on the one shared ticker (5 s steps). */
 export function RelativeTime({ at, className = '' }: { at: number; className?: string }) {
-  const now = useNow();
   const offset = useContext(ClockOffsetContext);
+  const label = useNowDerived((now) => formatAge(now - offset - at));
   return (
     <time dateTime={new Date(at).toISOString()} className={className}>
-      {formatAge(now - offset - at)}
+      {label}
     </time>
   );
 }

@@ -1,14 +1,16 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import type { RealtimeResult } from '../../api/queries';
 import { useRealtime } from '../../api/use-realtime';
 import { EmptyState, Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
+import { usePanelReady } from '../../lib/ready-marks';
 import { buildSeries, describeSeries } from './series-data';
 import { SeriesLegend } from './series-legend';
 
 // Recharts is the biggest dependency: it loads in its own chunk so the totals never wait for it.
-const SeriesChartView = lazy(() => import('./series-chart-view').then((m) => ({ default: m.SeriesChartView })));
+const loadView = () => import('./series-chart-view');
+const SeriesChartView = lazy(() => loadView().then((m) => ({ default: m.SeriesChartView })));
 
 export function SeriesChartPanel() {
   const { timezone: displayTimezone, lang } = useDashboard();
@@ -23,9 +25,13 @@ export function SeriesChartPanel() {
     [displayTimezone, lang],
   );
   const { data: points } = useRealtime(selectPoints);
+  // Fetch the chunk when the panel mounts, in parallel with the first realtime request.
+  useEffect(() => void loadView(), []);
 
   const summary = useMemo(() => (points ? describeSeries(points, (n) => formatNumber(n, lang)) : ''), [points, lang]);
   const isEmpty = points !== undefined && points.every((p) => p.views === 0 && p.visitors === 0);
+  // With data, the chart chunk reports once it has drawn.
+  usePanelReady('chart', isEmpty);
 
   return (
     <Panel title="Views per minute" testId="series-chart" aside={<SeriesLegend />}>
@@ -34,7 +40,7 @@ export function SeriesChartPanel() {
       ) : isEmpty ? (
         <EmptyState>No page views in the last 30 minutes</EmptyState>
       ) : (
-        <figure aria-label={summary} className="absolute inset-0 m-0">
+        <figure aria-label={summary} className="absolute inset-0 m-0 contain-strict">
           <Suspense fallback={<Skeleton className="h-full w-full" />}>
             <SeriesChartView points={points} lang={lang} />
           </Suspense>

@@ -34,7 +34,8 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
   const rows = useMemo(() => (map ? topEntries(map, { limit, keyFor, labelFor }) : null), [map, limit, keyFor, labelFor]);
 
   return (
-    <div ref={ref} className="absolute inset-0 overflow-hidden">
+    // contain-strict: a new count relays out and repaints this table only, not the page.
+    <div ref={ref} className="absolute inset-0 overflow-hidden contain-strict">
       {rows === null ? (
         <div className="flex flex-col gap-[0.5em] pt-[0.3em]">
           {Array.from({ length: 5 }, (_, i) => (

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Geography, type GeographiesProps } from 'react-simple-maps';
+import { Geography, type GeographiesProps } from 'react-simple-maps/core';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
 import { stepFill } from './map-scale';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { ComposableMap, Geographies, type GeographiesProps } from 'react-simple-maps';
+import { ComposableMap, Geographies, type GeographiesProps } from 'react-simple-maps/core';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import { CountryShape } from './country-shape';
 import { featureId, type MapData } from './world-map-data';

@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
-import type { GeographiesProps } from 'react-simple-maps';
+import type { GeographiesProps } from 'react-simple-maps/core';
 import { Skeleton } from '../../components/panel';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
+import { usePanelReady } from '../../lib/ready-marks';
 import { CountryShapes } from './country-shapes';
 import { MapLegend } from './map-legend';
 import { describeMap, featureId, mapIdToAlpha2, notDrawn, shapeMapData, withoutAntarctica } from './world-map-data';
@@ -33,6 +34,7 @@ export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
   }, []);
 
   const missing = useMemo(() => (drawnIds ? notDrawn(data, drawnIds) : null), [data, drawnIds]);
+  usePanelReady('map', drawnIds !== null);
 
   // One handler for all ~176 shapes, so the shapes keep stable props and stay memoised.
   const onMouseMove = useCallback((event: MouseEvent<HTMLDivElement>) => {
@@ -57,7 +59,7 @@ export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
   const hoverAlpha2 = hover?.mapId ? mapIdToAlpha2(hover.mapId) : null;
 
   return (
-    <div className="absolute inset-0 flex flex-col gap-[0.4em]">
+    <div className="absolute inset-0 flex flex-col gap-[0.4em] contain-strict">
       <div className="relative min-h-0 flex-1" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave}>
         <CountryShapes data={data} lang={lang} summary={summary} parseGeographies={parseGeographies} />
         {drawnIds === null && <Skeleton className="absolute inset-0" />}
