@@ -1,0 +1,107 @@
+// Reads a Chromium trace (browser.startTracing) for one page: its main thread's tasks, split
+// into per-poll work and the quiet time between polls.
+//
+// - The page is found by a User Timing mark it sets once tracing runs (`bench:<name>`): the
+//   mark's pid/tid are its renderer's main thread.
+// - A poll starts with the ResourceSendRequest of its /api/realtime request (or the task that
+//   sent it). Its cost is the thread time (`tdur`, CPU on that thread, so other processes on a
+//   busy machine do not inflate it) of every main-thread task from there until POLL_WINDOW_MS
+//   later: fetch, parse, validation, React, style, layout, paint and the arrival animation.
+// - Idle is the thread time of tasks in the rest of each interval (the 1 s "12 s ago" ticker,
+//   timers, GC), per second.
+// - Long tasks are main-thread tasks over 50 ms of wall time.
+
+export const POLL_WINDOW_MS = 3_000;
+export const LONG_TASK_MS = 50;
+
+export type TraceEvent = {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string } };
+};
+
+export type PollingFigures = {
+  /** Main-thread time per poll, ms (thread time). */
+  perPollMs: number[];
+  /** Of that, style + layout + paint (wall time of those steps, ms). */
+  perPollRenderMs: number[];
+  /** Main-thread time per second between polls. */
+  idleMsPerS: number;
+  /** Main-thread time per second over whole poll intervals (first poll to last poll). */
+  avgMsPerS: number;
+  /** Wall durations of tasks over 50 ms, ms. */
+  longTasksMs: number[];
+  /** Seconds covered from the first to the last poll. */
+  spanS: number;
+};
+
+const RENDER_STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer']);
+
+const isTask = (e: TraceEvent) => e.ph === 'X' && e.name === 'RunTask' && e.cat.includes('devtools.timeline');
+const threadMs = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+
+/** Total length of the union of [ts, ts + dur) intervals, in ms: nested steps count once. */
+function unionMs(events: readonly TraceEvent[]): number {
+  const spans = events.map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [start, end] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const [s, e] of spans) {
+    if (s > end) {
+      if (end > start) total += end - start;
+      [start, end] = [s, e];
+    } else end = Math.max(end, e);
+  }
+  if (end > start && Number.isFinite(start)) total += end - start;
+  return total / 1000;
+}
+
+export function analysePolling(events: readonly TraceEvent[], markName: string): PollingFigures {
+  const mark = events.find((e) => e.name === markName);
+  if (!mark) throw new Error(`trace has no mark ${markName}: the page was not traced`);
+  const onThread = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+  const tasks = onThread.filter(isTask).sort((a, b) => a.ts - b.ts);
+  const renderSteps = onThread.filter((e) => e.ph === 'X' && RENDER_STEPS.has(e.name));
+  const sends = onThread
+    .filter((e) => e.name === 'ResourceSendRequest' && (e.args?.data?.url ?? '').includes('/api/realtime/'))
+    .map((e) => {
+      // The timer task that sent the request belongs to the poll.
+      const sender = tasks.find((t) => t.ts <= e.ts && e.ts <= t.ts + (t.dur ?? 0));
+      return sender ? sender.ts : e.ts;
+    })
+    .sort((a, b) => a - b);
+  if (sends.length < 3) throw new Error(`only ${sends.length} polls in the trace for ${markName}`);
+
+  const windowUs = POLL_WINDOW_MS * 1000;
+  const perPollMs: number[] = [];
+  const perPollRenderMs: number[] = [];
+  let idleMs = 0;
+  let idleUs = 0;
+  // Every poll but the last has a full interval after it.
+  for (let i = 0; i < sends.length - 1; i += 1) {
+    const start = sends[i] as number;
+    const next = sends[i + 1] as number;
+    const end = Math.min(start + windowUs, next);
+    const inPoll = tasks.filter((t) => t.ts >= start && t.ts < end);
+    perPollMs.push(inPoll.reduce((total, t) => total + threadMs(t), 0));
+    perPollRenderMs.push(unionMs(renderSteps.filter((s) => s.ts >= start && s.ts < end)));
+    idleMs += tasks.filter((t) => t.ts >= end && t.ts < next).reduce((total, t) => total + threadMs(t), 0);
+    idleUs += next - end;
+  }
+  const first = sends[0] as number;
+  const last = sends[sends.length - 1] as number;
+  const spanMs = tasks.filter((t) => t.ts >= first && t.ts < last).reduce((total, t) => total + threadMs(t), 0);
+  return {
+    perPollMs,
+    perPollRenderMs,
+    idleMsPerS: idleUs > 0 ? idleMs / (idleUs / 1e6) : Number.NaN,
+    avgMsPerS: spanMs / ((last - first) / 1e6),
+    longTasksMs: tasks.filter((t) => t.ts >= first && (t.dur ?? 0) > LONG_TASK_MS * 1000).map((t) => (t.dur ?? 0) / 1000),
+    spanS: (last - first) / 1e6,
+  };
+}
