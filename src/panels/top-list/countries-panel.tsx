@@ -3,12 +3,21 @@ import type { RealtimeResult } from '../../api/queries';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
-import { countryFlag, countryName } from '../../lib/countries';
+import { countryFlag, countryName, UNKNOWN_COUNTRY } from '../../lib/countries';
 import { usePanelReady } from '../../lib/ready-marks';
+import { countUnlocatedSessions } from '../world-map/unlocated-sessions';
 import { countryKey, type TopRow } from './top-list-data';
 import { TopListView } from './top-list-view';
 
-const selectCountries = (result: RealtimeResult) => result.data.countries;
+/**
+ * Umami's `countries` skips sessions it could not place; they are counted from the session rows
+ * as "Unknown", as beside the map, so the list and the map agree.
+ */
+export const selectCountries = ({ data }: RealtimeResult): Readonly<Record<string, number>> => {
+  const unlocated = countUnlocatedSessions(data.events);
+  if (unlocated === 0) return data.countries;
+  return { ...data.countries, [UNKNOWN_COUNTRY]: (data.countries[UNKNOWN_COUNTRY] ?? 0) + unlocated };
+};
 
 // A fixed-width slot keeps names aligned when a flag is missing (Unknown).
 const flag = (row: TopRow) => (

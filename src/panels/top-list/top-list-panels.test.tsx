@@ -6,7 +6,7 @@ import { queryKeys, type RealtimeResult } from '../../api/queries';
 import { DashboardContext, type Dashboard } from '../../dashboard-context';
 import busy from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import empty from '../../test/fixtures/umami-3.1/realtime-empty.json';
-import { CountriesPanel } from './countries-panel';
+import { CountriesPanel, selectCountries } from './countries-panel';
 import { PagesPanel } from './pages-panel';
 import { ReferrersPanel } from './referrers-panel';
 import { realtimeResult } from '../../test/realtime-result';
@@ -128,11 +128,17 @@ describe('ReferrersPanel', () => {
 });
 
 describe('CountriesPanel', () => {
+  test('visitors Umami could not place are counted as Unknown, as beside the map', () => {
+    expect(selectCountries(result(busy))).toEqual({ ...busy.countries, unknown: 1 });
+    expect(selectCountries(result(empty))).toEqual({});
+  });
+
   test('countries with flag and localized name; non-countries fold into one Unknown row', () => {
     renderPanel(<CountriesPanel />, { ...busy, countries: { ...busy.countries, XX: 1, EU: 1, '': 1 } });
     const rows = rowsIn('top-countries');
+    // XX, EU, '' and the one session Umami could not place (a null country among the events).
     expect(rows.map((row) => [row.dataset.key, Number(row.dataset.value)])).toEqual([
-      ['unknown', 3],
+      ['unknown', 4],
       ['DE', 2],
       ['AU', 1],
       ['BR', 1],
