@@ -20,7 +20,8 @@ export default defineConfig(({ mode }) => {
     server: { host, port: Number(env.DEV_PORT) || 5173, cors: false, allowedHosts },
     // No CORS: only the dashboard's own pages may read /api (Vite allows localhost origins by default).
     preview: { host, port, strictPort: true, cors: false, allowedHosts },
-    build: { target: 'es2022', sourcemap: false },
+    // Every browser the build targets supports modulepreload: no polyfill in the first chunk.
+    build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
     test: {
       projects: [
         {

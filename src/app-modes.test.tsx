@@ -78,7 +78,7 @@ describe('modes', () => {
     stubProxy();
     renderApp(`?website=${FIXTURE_SITES.busy}&panels=totals&kiosk`);
     expect(await screen.findByTestId('site-name')).toHaveTextContent(BUSY_NAME);
-    expect(screen.getByTestId('kiosk-clock')).toHaveTextContent(/^\d\d:\d\d$/);
+    expect(await screen.findByTestId('kiosk-clock')).toHaveTextContent(/^\d\d:\d\d$/);
     expect(await screen.findByTestId('updated-at')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(BUSY_NAME);
     expect(screen.queryByText('Pulseboard')).not.toBeInTheDocument();

@@ -5,8 +5,6 @@ import { websitesQueryOptions } from './api/queries';
 import { AppHeader, type ShellMode } from './components/app-header';
 import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
-import { KeepSitesWarm } from './components/keep-sites-warm';
-import { KioskClock } from './components/kiosk-clock';
 import { ShareButton } from './components/share-button';
 import { StatusBar } from './components/status-bar';
 import { DashboardContext, type Dashboard } from './dashboard-context';
@@ -16,6 +14,9 @@ import { DEFAULT_ROTATE_S, type Options } from './options';
 
 // Only the no-website case needs it: loaded then, so the dashboard's first chunk stays small.
 const SitePicker = lazy(() => import('./components/site-picker').then((m) => ({ default: m.SitePicker })));
+// Kiosk only, and rotation only, likewise.
+const KeepSitesWarm = lazy(() => import('./components/keep-sites-warm').then((m) => ({ default: m.KeepSitesWarm })));
+const KioskClock = lazy(() => import('./components/kiosk-clock').then((m) => ({ default: m.KioskClock })));
 
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
@@ -52,7 +53,13 @@ export function App({ options }: { options: Options }) {
             </DashboardContext>
           ) : null
         }
-        clock={mode === 'kiosk' ? <KioskClock lang={options.lang} timezone={options.timezone} /> : null}
+        clock={
+          mode === 'kiosk' ? (
+            <Suspense fallback={null}>
+              <KioskClock lang={options.lang} timezone={options.timezone} />
+            </Suspense>
+          ) : null
+        }
         actions={
           <>
             {(options.sites.length > 0 || demo) && listed.length > 1 && (
@@ -78,7 +85,11 @@ export function App({ options }: { options: Options }) {
           </>
         }
       />
-      {options.sites.length > 1 && <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} />}
+      {options.sites.length > 1 && (
+        <Suspense fallback={null}>
+          <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} />
+        </Suspense>
+      )}
       {showPicker ? (
         <Suspense fallback={null}>
           <SitePicker websites={listed} base={base} search={window.location.search} />

@@ -3,8 +3,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './index.css';
-import { startResizeReporting } from './lib/embed-resize';
-import { watchIdle } from './lib/idle-cursor';
 import { applyPageSettings } from './lib/page-settings';
 import { parseOptions } from './options';
 
@@ -16,9 +14,10 @@ if (!root) throw new Error('index.html has no #root');
 
 // Page-wide settings live on <html> (lang, theme, modes) so CSS applies before the first draw.
 applyPageSettings(document.documentElement, options);
-if (options.kiosk) watchIdle(document.documentElement);
+// Code for one mode loads only in that mode, so the first chunk stays small for every screen.
+if (options.kiosk) void import('./lib/idle-cursor').then(({ watchIdle }) => watchIdle(document.documentElement));
 // Only framed pages opened with ?embed report their height; the app never listens to messages.
-if (options.embed) startResizeReporting(window, root);
+if (options.embed) void import('./lib/embed-resize').then(({ startResizeReporting }) => startResizeReporting(window, root));
 
 createRoot(root).render(
   <StrictMode>
