@@ -92,7 +92,13 @@ export function startFixtureUpstream({
   token: string;
 }) {
   const scenarios = new Map<string, Step[]>();
-  const recordedAt = Date.now();
+  // Each website's recording is anchored at its first busy answer: its rows then keep their
+  // times across polls, and a test on a fresh website id sees exactly the recorded numbers.
+  const anchors = new Map<string, number>();
+  const anchor = (id: string) => {
+    if (!anchors.has(id)) anchors.set(id, Date.now());
+    return anchors.get(id)!;
+  };
   const requests: Logged[] = [];
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -138,11 +144,11 @@ export function startFixtureUpstream({
       const timezone = url.searchParams.get('timezone');
       switch (step) {
         case 'busy':
-          return json(res, 200, busyAt(recordedAt, Date.now(), timezone));
+          return json(res, 200, busyAt(anchor(id), Date.now(), timezone));
         case 'empty':
           return json(res, 200, { ...empty, timestamp: Date.now() });
         case 'xss': {
-          const data = busyAt(recordedAt, Date.now(), timezone);
+          const data = busyAt(anchor(id), Date.now(), timezone);
           return json(res, 200, {
             ...data,
             urls: { ...data.urls, [XSS_PATH]: 99 },
