@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_PORT, FIXTURE_PORT, SECRETS, UPSTREAM_PORT, UPSTREAM_URL } from './e2e/servers.ts';
+import { DEMO_PORT, FIXTURE_PORT, NO_UPSTREAM, SECRETS, UPSTREAM_PORT, UPSTREAM_URL } from './e2e/servers.ts';
 
 // The e2e suite drives the production build (`npm run build` first) through `vite preview` and
 // the real proxy, in Debian's Chromium: no browser is downloaded. Three servers, all on
@@ -13,20 +13,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-// Empty values override anything a developer's .env sets (the proxy treats empty as unset).
-const NO_UPSTREAM = {
-  UMAMI_URL: '',
-  UMAMI_API_KEY: '',
-  UMAMI_USERNAME: '',
-  UMAMI_PASSWORD: '',
-  UMAMI_SHARE_URL: '',
-  UMAMI_WEBSITE_IDS: '',
-  DASHBOARD_TOKEN: '',
-  FRAME_ANCESTORS: '',
-  ALLOWED_HOSTS: '',
-  HOST: '127.0.0.1',
-};
 
 export default defineConfig({
   testDir: './e2e',

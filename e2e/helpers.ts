@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { UPSTREAM_URL } from './servers.ts';
+import { NO_UPSTREAM, UPSTREAM_URL } from './servers.ts';
 import type { Step } from './fixture-upstream.ts';
 
 /** Scripts what the fake Umami answers for one website: each realtime call takes the next step. */
@@ -39,10 +39,9 @@ export async function totals(page: Page) {
  */
 export async function startApp(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
   const { preview } = await import('vite');
-  const keys = ['UMAMI_URL', 'UMAMI_API_KEY', 'UMAMI_USERNAME', 'UMAMI_PASSWORD', 'UMAMI_SHARE_URL', 'UMAMI_WEBSITE_IDS', 'DASHBOARD_TOKEN', 'FRAME_ANCESTORS', 'ALLOWED_HOSTS'];
-  const saved = Object.fromEntries(Object.keys(env).concat(keys).map((key) => [key, process.env[key]]));
-  // Empty values override a developer's .env; the proxy reads its environment when it starts.
-  Object.assign(process.env, Object.fromEntries(keys.map((key) => [key, ''])), env);
+  const saved = Object.fromEntries(Object.keys(env).concat(Object.keys(NO_UPSTREAM)).map((key) => [key, process.env[key]]));
+  // The proxy reads its environment when it starts.
+  Object.assign(process.env, NO_UPSTREAM, env);
   try {
     const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
     const { port } = server.httpServer.address() as { port: number };

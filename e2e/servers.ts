@@ -21,3 +21,21 @@ export const SITES = {
   busy: '23119484-709c-44bf-994c-92f109bda03b',
   empty: '95b7680c-9158-4b84-b4ea-7ccc08cc94ea',
 };
+
+/**
+ * The server environment of a test or benchmark server: no upstream, no token, no embedding,
+ * on 127.0.0.1. Empty values override anything a developer's .env sets (the proxy treats empty
+ * as unset).
+ */
+export const NO_UPSTREAM: Readonly<Record<string, string>> = {
+  UMAMI_URL: '',
+  UMAMI_API_KEY: '',
+  UMAMI_USERNAME: '',
+  UMAMI_PASSWORD: '',
+  UMAMI_SHARE_URL: '',
+  UMAMI_WEBSITE_IDS: '',
+  DASHBOARD_TOKEN: '',
+  FRAME_ANCESTORS: '',
+  ALLOWED_HOSTS: '',
+  HOST: '127.0.0.1',
+};

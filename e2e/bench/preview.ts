@@ -4,22 +4,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { NO_UPSTREAM } from '../servers.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 
-// Empty values override a developer's .env (the proxy treats empty as unset).
-const NO_UPSTREAM = {
-  UMAMI_URL: '',
-  UMAMI_API_KEY: '',
-  UMAMI_USERNAME: '',
-  UMAMI_PASSWORD: '',
-  UMAMI_SHARE_URL: '',
-  UMAMI_WEBSITE_IDS: '',
-  DASHBOARD_TOKEN: '',
-  FRAME_ANCESTORS: '',
-  HOST: '127.0.0.1',
-};
 
 /** Inputs of the build: when any is newer than dist/index.html, the build is stale. */
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tailwind.config.ts'];
