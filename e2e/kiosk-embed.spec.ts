@@ -3,9 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { preview, type PreviewServer } from 'vite';
 import { DEMO_SITES } from '../src/server/demo/catalog.ts';
-import { upstreamRequests, websiteId } from './helpers.ts';
+import { startApp, upstreamRequests, websiteId } from './helpers.ts';
 import { FIXTURE_URL, SITES } from './servers.ts';
 
 // Every URL parameter of the issue "Made for the wall and the iframe", against the recorded
@@ -447,26 +446,15 @@ test.describe('embedding on another origin', () => {
 
   let host: Server;
   let hostUrl = '';
-  let app: PreviewServer;
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let appUrl = '';
   const site = DEMO_SITES[0]!;
   let pages = new Map<string, string>();
 
   test.beforeAll(async () => {
     // The app in demo mode, allowing any 127.0.0.1 page to frame it and listing one site.
-    Object.assign(process.env, {
-      UMAMI_URL: '',
-      UMAMI_API_KEY: '',
-      UMAMI_USERNAME: '',
-      UMAMI_PASSWORD: '',
-      UMAMI_SHARE_URL: '',
-      DASHBOARD_TOKEN: '',
-      DEMO_SEED: '42',
-      UMAMI_WEBSITE_IDS: site.id,
-      FRAME_ANCESTORS: 'http://127.0.0.1:*',
-    });
-    app = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-    appUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+    app = await startApp({ DEMO_SEED: '42', UMAMI_WEBSITE_IDS: site.id, FRAME_ANCESTORS: 'http://127.0.0.1:*' });
+    appUrl = app.url;
 
     host = createServer((req, res) => {
       const body = pages.get(req.url ?? '');
