@@ -5,6 +5,8 @@
 //   without / "utc":    "2026-11-26T11:25:00Z" ISO UTC
 // So a bucket is only an instant once it is read against the zone that was requested.
 
+import { wallClockFormatter } from '../../lib/wall-clock';
+
 export const WINDOW_MINUTES = 30;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -37,28 +39,10 @@ export type BuildSeriesOptions = {
 // ---------------------------------------------------------------------------------------------
 // Intl helpers. Formatters are costly to build, so they are cached per zone / locale.
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = wallClockFormats.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      // An invalid zone never reaches Umami (it would answer 500); read it as UTC, do not throw.
-      format = wallClockFormat('UTC');
-    }
-    wallClockFormats.set(timeZone, format);
-  }
+  // An invalid zone never reaches Umami (it would answer 500); read it as UTC, do not throw.
+  const format = wallClockFormatter(timeZone) ?? wallClockFormatter('UTC');
+  if (!format) throw new Error('This browser has no UTC time zone');
   return format;
 }
 

@@ -6,6 +6,8 @@
 // An unknown zone makes real Umami answer 500; the demo prefers a sensible answer and falls
 // back to the ISO form (the proxy rejects bad zones before they get here anyway).
 
+import { wallClockFormatter } from '../../lib/wall-clock.ts';
+
 export type BucketUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 
 const UNITS: readonly BucketUnit[] = ['minute', 'hour', 'day', 'month', 'year'];
@@ -16,35 +18,8 @@ export function parseUnit(unit: string | null | undefined): BucketUnit {
 
 type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
 
-const FORMATTER_LIMIT = 64;
-/** Formatters are costly to build; zones are few. null marks a zone Intl rejected. */
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  const cached = formatters.get(timeZone);
-  if (cached !== undefined) return cached;
-  let formatter: Intl.DateTimeFormat | null;
-  try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-  } catch {
-    formatter = null;
-  }
-  // Bounded: a client sending a new zone on every request must not grow this forever.
-  if (formatters.size >= FORMATTER_LIMIT) formatters.clear();
-  formatters.set(timeZone, formatter);
-  return formatter;
-}
-
 export function isUsableTimeZone(timeZone: string): boolean {
-  return formatterFor(timeZone) !== null;
+  return wallClockFormatter(timeZone) !== null;
 }
 
 function utcClock(ms: number): WallClock {
@@ -98,7 +73,7 @@ function label(clock: WallClock, iso: boolean): string {
 export function createBucketLabeler(query: { timezone?: string | null; unit?: string | null }): (ms: number) => string {
   const unit = parseUnit(query.unit);
   const zone = query.timezone ?? '';
-  const formatter = zone === '' || zone === 'utc' ? null : formatterFor(zone);
+  const formatter = zone === '' || zone === 'utc' ? null : wallClockFormatter(zone);
   const iso = formatter === null;
   const byMinute = new Map<number, string>();
   return (ms) => {
