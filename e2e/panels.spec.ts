@@ -72,7 +72,7 @@ test.describe('busy recording', () => {
     await expect(chart.locator('figure')).toHaveAttribute('aria-label', /96 views/);
     await expect(chart.getByTestId('series-legend')).toContainText('Views');
     await expect(chart.getByTestId('series-legend')).toContainText('Visitors');
-    await expect(chart.locator('.recharts-line')).toHaveCount(2);
+    await expect(chart.getByTestId('series-line')).toHaveCount(2);
   });
 
   test('event feed: newest first, readable words, filterable', async ({ page }) => {

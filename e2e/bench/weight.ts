@@ -35,13 +35,13 @@ export type Weight = {
     mapDataIsStaticAsset: boolean;
     /** Its name has a content hash, so it can be cached forever. */
     mapDataIsHashed: boolean;
-    /** Recharts and the map code sit in lazy chunks, none of them in the entry. */
+    /** The chart and the map code sit in lazy chunks, none of them in the entry. */
     chartAndMapAreLazy: boolean;
   };
 };
 
 // Strings only the chart and the map code contain (class names the libraries render).
-const CHART_MARKER = 'recharts-cartesian-grid';
+const CHART_MARKER = 'pb-series-grid';
 const MAP_MARKER = 'rsm-geographies';
 const TOPOJSON_ARCS = '"arcs":[[';
 

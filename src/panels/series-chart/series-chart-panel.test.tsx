@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { queryKeys, type RealtimeResult } from '../../api/queries';
@@ -49,11 +49,10 @@ async function poll(queryClient: QueryClient, answer: RealtimeResult) {
 beforeEach(() => {
   // No network in unit tests: a poll that is not seeded stays pending.
   vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));
-  // jsdom has no layout; give Recharts' responsive wrapper (a div) a size so it draws. Text
-  // measurement (a span) keeps jsdom's zero size.
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-    return this.tagName === 'DIV' ? DOMRect.fromRect({ width: 600, height: 300 }) : DOMRect.fromRect();
-  });
+  // jsdom has no layout; give the chart's box a size so it draws.
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(300);
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ width: 600, height: 300 }));
 });
 
 afterEach(() => {
@@ -70,17 +69,19 @@ test('draws views and visitors with a legend and a text summary', async () => {
     'Views and visitors per minute, last 30 minutes: 96 views; busiest minute 12:25 with 8 views and 4 visitors.',
   );
 
-  // The Recharts view arrives as a lazy chunk.
-  await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2), LAZY);
-  const [views, visitors] = [...container.querySelectorAll('.recharts-line-curve')];
+  // The chart view arrives as a lazy chunk.
+  await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
+  const [views, visitors] = [...container.querySelectorAll('[data-testid=series-line]')];
+  expect(views).toHaveAttribute('data-series', 'views');
+  expect(visitors).toHaveAttribute('data-series', 'visitors');
   expect(views).toHaveAttribute('stroke', 'var(--color-accent)');
   expect(views).not.toHaveAttribute('stroke-dasharray');
   expect(visitors).toHaveAttribute('stroke', 'var(--color-accent-2)');
   expect(visitors).toHaveAttribute('stroke-dasharray');
   // No dot on every point.
-  expect(container.querySelectorAll('.recharts-line-dot')).toHaveLength(0);
+  expect(container.querySelectorAll('circle')).toHaveLength(0);
   // A tick every five minutes, in Berlin time.
-  const ticks = [...container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+  const ticks = [...container.querySelectorAll('[data-testid=series-x-tick]')].map((t) => t.textContent);
   expect(ticks).toEqual(['12:00', '12:05', '12:10', '12:15', '12:20', '12:25']);
 });
 
@@ -88,13 +89,13 @@ test('a new poll redraws the same chart in place, without remounting it', async 
   const { container, queryClient } = renderPanel(result(busyJson));
   await waitFor(() => expect(container.querySelector('.recharts-surface')).not.toBeNull(), LAZY);
   const surface = container.querySelector('.recharts-surface');
-  const before = container.querySelector('.recharts-line-curve')?.getAttribute('d');
+  const before = container.querySelector('[data-testid=series-line]')?.getAttribute('d');
 
   const next = result(busyJson);
   next.data = { ...next.data, timestamp: next.data.timestamp + 60_000 }; // one minute later: the window slides
   await poll(queryClient, next);
 
-  await waitFor(() => expect(container.querySelector('.recharts-line-curve')?.getAttribute('d')).not.toBe(before));
+  await waitFor(() => expect(container.querySelector('[data-testid=series-line]')?.getAttribute('d')).not.toBe(before));
   expect(container.querySelector('.recharts-surface')).toBe(surface);
   expect(screen.getByRole('figure')).toHaveAccessibleName(/96 views; busiest minute 12:25/);
 });
@@ -102,8 +103,8 @@ test('a new poll redraws the same chart in place, without remounting it', async 
 test('a poll that changes nothing on screen does not re-render the chart', async () => {
   const commits = vi.fn();
   const { container, queryClient } = renderPanel(result(busyJson), commits);
-  await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2), LAZY);
-  await act(() => new Promise((resolve) => setTimeout(resolve, 20))); // Recharts' own follow-up renders
+  await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
+  await act(() => new Promise((resolve) => setTimeout(resolve, 20))); // the first measurement's render
   commits.mockClear();
 
   // Same buckets, answered a second later within the same minute: the window has not moved.
@@ -134,11 +135,27 @@ test('shows an empty state when the last 30 minutes had no traffic', () => {
 
 test('keeps the last frame when a later poll fails', async () => {
   const { container, queryClient } = renderPanel(result(busyJson));
-  await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2), LAZY);
+  await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
   const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
   act(() => {
     queryClient.getQueryCache().find({ queryKey: key })?.setState({ status: 'error', error: new Error('poll failed') });
   });
   expect(screen.getByRole('figure')).toHaveAccessibleName(/96 views/);
-  expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(2);
+  expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2);
+});
+
+test('pointing at the chart shows that minute in a tooltip, with a cursor and dots', async () => {
+  const { container } = renderPanel(result(busyJson));
+  await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
+  const surface = container.querySelector('.recharts-surface');
+  const box = surface?.parentElement;
+  if (!box) throw new Error('no chart box');
+  // The plot spans the box minus the axis labels; its right edge is the current minute, 12:25,
+  // the busiest (8 views, 4 visitors).
+  fireEvent.pointerMove(box, { clientX: 595 });
+  const tooltip = await screen.findByTestId('series-tooltip');
+  expect(tooltip).toHaveTextContent(/^12:25Views: 8Visitors: 4$/);
+  expect(container.querySelectorAll('circle')).toHaveLength(2);
+  fireEvent.pointerLeave(box);
+  expect(screen.queryByTestId('series-tooltip')).toBeNull();
 });

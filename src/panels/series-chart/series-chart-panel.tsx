@@ -8,7 +8,7 @@ import { usePanelReady } from '../../lib/ready-marks';
 import { buildSeries, describeSeries } from './series-data';
 import { SeriesLegend } from './series-legend';
 
-// Recharts is the biggest dependency: it loads in its own chunk so the totals never wait for it.
+// The chart view (with Recharts' drawing code) loads in its own chunk: the totals never wait for it.
 const loadView = () => import('./series-chart-view');
 const SeriesChartView = lazy(() => loadView().then((m) => ({ default: m.SeriesChartView })));
 
@@ -16,8 +16,7 @@ export function SeriesChartPanel() {
   const { timezone: displayTimezone, lang } = useDashboard();
   // The buckets are built inside `select`: it runs once per answer, and TanStack Query's
   // structural sharing then hands back the previous array when a poll changed nothing (the
-  // usual case within a minute on a quiet site), so the chart is not redrawn at all. Recharts
-  // is by far the most expensive thing to update on the page.
+  // usual case within a minute on a quiet site), so the chart is not redrawn at all.
   const selectPoints = useCallback(
     ({ data, timezone }: RealtimeResult) =>
       // The server's clock: the window Umami counted ends at its minute, not at ours.

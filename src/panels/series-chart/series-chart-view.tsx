@@ -1,7 +1,8 @@
-import { memo, useCallback, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { memo, useCallback, useMemo, useState, type PointerEvent } from 'react';
+import { Curve, Surface } from 'recharts';
 import { formatNumber } from '../../lib/format';
 import { usePanelReady } from '../../lib/ready-marks';
+import { chartGeometry, nearestIndex, TICK_FONT_EM, type Size } from './chart-geometry';
 import { SERIES_STYLES } from './series-legend';
 import type { SeriesPoint } from './series-data';
 
@@ -10,37 +11,131 @@ type Props = {
   lang: string;
 };
 
-const AXIS_TICK = { fill: 'var(--color-muted)', fontSize: '0.7em' } as const;
-const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 } as const;
-const CHART_STYLE = { width: '100%', height: '100%' } as const;
-const X_DOMAIN = ['dataMin', 'dataMax'] as const;
-const CURSOR = { stroke: 'var(--color-muted)', strokeWidth: 1 } as const;
-const ACTIVE_DOT = { r: 4, strokeWidth: 0 } as const;
+type Box = Size & { fontPx: number };
 
-function isSeriesPoint(value: unknown): value is SeriesPoint {
-  return typeof value === 'object' && value !== null && 'label' in value && 'views' in value && 'visitors' in value;
+const LINE_WIDTH = '0.16em';
+
+/**
+ * The chart's own size and font size, kept current by one ResizeObserver (which also fires when
+ * the type scales with the window). Read only on a resize, never on a poll.
+ */
+function useBox(): [(element: HTMLDivElement | null) => (() => void) | undefined, Box | null] {
+  const [box, setBox] = useState<Box | null>(null);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (!element) return undefined;
+    const measure = () => {
+      const next = {
+        width: element.clientWidth,
+        height: element.clientHeight,
+        fontPx: Number.parseFloat(getComputedStyle(element).fontSize) || 16,
+      };
+      setBox((prev) => (prev && prev.width === next.width && prev.height === next.height && prev.fontPx === next.fontPx ? prev : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, box];
 }
 
 /**
- * The Recharts part of the series panel, loaded as its own chunk. Everything it gets is
- * memoised upstream, animation is off (a poll must not replay the entry animation), and
- * the chart sizes itself with `responsive` (one ResizeObserver, state only on a real change).
+ * The series chart, loaded as its own chunk: Recharts' `Surface` and `Curve` (monotone lines
+ * through d3-shape) on axes laid out by `chartGeometry`. Recharts' `LineChart` container was
+ * used before; on every poll it ran its Redux store, measured its tick labels and called
+ * `getTotalLength()` on both lines, which forced a layout of the page (about 12 ms a poll on
+ * a busy site, and 110 kB gzip of the first view). These primitives draw the same curves, and
+ * a poll costs two path strings.
  */
 export const SeriesChartView = memo(function SeriesChartView({ points, lang }: Props) {
-  usePanelReady('chart', true);
-  // A tick every 5 minutes. All current UTC offsets are whole quarter hours, so a UTC minute
-  // divisible by 5 is one in the display zone too.
-  const ticks = useMemo(() => points.filter((p) => new Date(p.t).getUTCMinutes() % 5 === 0).map((p) => p.t), [points]);
-  const labels = useMemo(() => new Map(points.map((p) => [p.t, p.label])), [points]);
-  const formatTick = useCallback((t: number) => labels.get(t) ?? '', [labels]);
+  const [ref, box] = useBox();
+  const [active, setActive] = useState<number | null>(null);
   const formatCount = useCallback((n: number) => formatNumber(n, lang), [lang]);
+  const geometry = useMemo(() => (box && box.width > 0 && box.height > 0 ? chartGeometry(points, box, box.fontPx, formatCount) : null), [points, box, formatCount]);
+  usePanelReady('chart', geometry !== null);
 
-  const renderTooltip = useCallback(
-    ({ active, payload }: TooltipContentProps) => {
-      const point: unknown = payload[0]?.payload;
-      if (!active || !isSeriesPoint(point)) return null;
-      return (
-        <div data-testid="series-tooltip" className="rounded-md border border-border bg-bg/95 px-[0.6em] py-[0.35em] text-[0.8em] shadow-lg">
+  const onPointerMove = useCallback(
+    (event: PointerEvent<HTMLDivElement>) => {
+      if (!geometry) return;
+      const x = event.clientX - event.currentTarget.getBoundingClientRect().left;
+      const index = nearestIndex(geometry.xs, x);
+      setActive(index >= 0 ? index : null);
+    },
+    [geometry],
+  );
+  const onPointerLeave = useCallback(() => setActive(null), []);
+
+  const point = active === null ? undefined : points[active];
+  const activeX = active === null ? undefined : geometry?.xs[active];
+  return (
+    <div ref={ref} className="absolute inset-0" onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+      {geometry && box && (
+        <Surface width={box.width} height={box.height} aria-hidden="true" className="block overflow-visible">
+          <g data-testid="series-grid" className="pb-series-grid">
+            {geometry.yTicks.map((tick) => (
+              <line
+                key={tick.value}
+                x1={geometry.plot.left}
+                x2={geometry.plot.right}
+                y1={tick.pos}
+                y2={tick.pos}
+                stroke="var(--color-border)"
+                strokeDasharray={tick.value === 0 ? undefined : '2 4'}
+              />
+            ))}
+          </g>
+          <g fill="var(--color-muted)" fontSize={`${TICK_FONT_EM}em`} className="tabular-nums">
+            {geometry.yTicks.map((tick) => (
+              <text key={tick.value} data-testid="series-y-tick" x={geometry.plot.left} dx="-0.5em" y={tick.pos} dy="0.35em" textAnchor="end">
+                {tick.label}
+              </text>
+            ))}
+            {geometry.xTicks.map((tick) => (
+              <text key={tick.value} data-testid="series-x-tick" x={tick.pos} y={geometry.plot.bottom} dy="1.35em" textAnchor="middle">
+                {tick.label}
+              </text>
+            ))}
+          </g>
+          {activeX !== undefined && (
+            <line x1={activeX} x2={activeX} y1={geometry.plot.top} y2={geometry.plot.bottom} stroke="var(--color-muted)" strokeWidth={1} />
+          )}
+          <Curve
+            data-testid="series-line"
+            data-series="views"
+            type="monotone"
+            layout="horizontal"
+            points={geometry.views}
+            fill="none"
+            stroke={SERIES_STYLES.views.stroke}
+            strokeWidth={LINE_WIDTH}
+          />
+          <Curve
+            data-testid="series-line"
+            data-series="visitors"
+            type="monotone"
+            layout="horizontal"
+            points={geometry.visitors}
+            fill="none"
+            stroke={SERIES_STYLES.visitors.stroke}
+            strokeWidth={LINE_WIDTH}
+            strokeDasharray={SERIES_STYLES.visitors.dash}
+          />
+          {active !== null && activeX !== undefined && (
+            <>
+              <circle cx={activeX} cy={geometry.views[active]?.y} r={4} fill={SERIES_STYLES.views.stroke} />
+              <circle cx={activeX} cy={geometry.visitors[active]?.y} r={4} fill={SERIES_STYLES.visitors.stroke} />
+            </>
+          )}
+        </Surface>
+      )}
+      {point && activeX !== undefined && box && (
+        <div
+          data-testid="series-tooltip"
+          role="status"
+          className="pointer-events-none absolute top-[0.3em] rounded-md border border-border bg-bg/95 px-[0.6em] py-[0.35em] text-[0.8em] shadow-lg"
+          // Beside the cursor, on the side with room.
+          style={activeX > box.width / 2 ? { right: box.width - activeX + 12 } : { left: activeX + 12 }}
+        >
           <p className="font-semibold tabular-nums">{point.label}</p>
           <p className="tabular-nums" style={{ color: SERIES_STYLES.views.stroke }}>
             {SERIES_STYLES.views.label}: {formatNumber(point.views, lang)}
@@ -49,47 +144,7 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
             {SERIES_STYLES.visitors.label}: {formatNumber(point.visitors, lang)}
           </p>
         </div>
-      );
-    },
-    [lang],
-  );
-
-  return (
-    <LineChart data={points} responsive style={CHART_STYLE} margin={MARGIN}>
-      <CartesianGrid stroke="var(--color-border)" strokeDasharray="2 4" vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        domain={X_DOMAIN}
-        ticks={ticks}
-        tickFormatter={formatTick}
-        tick={AXIS_TICK}
-        stroke="var(--color-border)"
-        minTickGap={8}
-      />
-      <YAxis allowDecimals={false} width="auto" tick={AXIS_TICK} tickFormatter={formatCount} stroke="var(--color-border)" />
-      <Tooltip content={renderTooltip} cursor={CURSOR} isAnimationActive={false} />
-      <Line
-        dataKey="views"
-        name={SERIES_STYLES.views.label}
-        type="monotone"
-        stroke={SERIES_STYLES.views.stroke}
-        strokeWidth="0.16em"
-        dot={false}
-        activeDot={ACTIVE_DOT}
-        isAnimationActive={false}
-      />
-      <Line
-        dataKey="visitors"
-        name={SERIES_STYLES.visitors.label}
-        type="monotone"
-        stroke={SERIES_STYLES.visitors.stroke}
-        strokeWidth="0.16em"
-        strokeDasharray={SERIES_STYLES.visitors.dash}
-        dot={false}
-        activeDot={ACTIVE_DOT}
-        isAnimationActive={false}
-      />
-    </LineChart>
+      )}
+    </div>
   );
 });
