@@ -28,11 +28,21 @@ export function normalizeCountry(code: string | null | undefined): string | null
   return upper;
 }
 
+// Every feed row and country row asks on every poll, and Intl.DisplayNames#of took about 1 ms
+// a poll in a profile of the busy fixture: the answers are remembered (~250 codes a language).
+const names = new Map<string, string>();
+
 /** Localised country name ("Germany", "Deutschland"); "Unknown" for codes that are not countries. */
 export function countryName(code: string | null | undefined, lang: string): string {
   const normalized = normalizeCountry(code);
   if (!normalized) return 'Unknown';
-  return displayNames(lang)?.of(normalized) ?? normalized;
+  const key = `${lang}\u0000${normalized}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    name = displayNames(lang)?.of(normalized) ?? normalized;
+    names.set(key, name);
+  }
+  return name;
 }
 
 /** The flag emoji built from the two regional indicator letters; "" for unknown. */
