@@ -20,7 +20,9 @@ function errorText(error: unknown): string {
  * frame on screen: the badge says how old it is and the message says what to do.
  */
 export function StatusBar() {
-  const { data: meta, error, isFetching } = useRealtime(selectMeta);
+  // Not `isFetching`: a poll takes tens of milliseconds, too short for a blink anyone could see,
+  // and reading it re-rendered the bar (two frames) at the start and end of every poll.
+  const { data: meta, error } = useRealtime(selectMeta);
 
   // Stale when this poll failed but an earlier one succeeded, or when the proxy itself served
   // a cached answer because Umami failed (it says how old in a header).
@@ -54,7 +56,7 @@ export function StatusBar() {
       )}
       {meta && staleSince === null && (
         <span className="text-muted" data-testid="updated-at">
-          <span aria-hidden="true" className={`mr-[0.3em] inline-block size-[0.5em] rounded-full ${isFetching ? 'bg-accent' : 'bg-accent/40'}`} />
+          <span aria-hidden="true" className="mr-[0.3em] inline-block size-[0.5em] rounded-full bg-accent/70" />
           Updated {updatedAge}
         </span>
       )}
