@@ -1,12 +1,20 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './index.css';
 import { applyPageSettings } from './lib/page-settings';
+import { refreshNow } from './lib/use-now';
 import { parseOptions } from './options';
 
 const queryClient = new QueryClient();
+// Ages ("15 s ago") move on with each poll's answer, in the same batch TanStack Query uses to
+// hand the answer to the panels: one render and one frame per poll, not two.
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type === 'updated' && event.action.type === 'success' && event.query.queryKey[0] === 'realtime') {
+    notifyManager.schedule(refreshNow);
+  }
+});
 const options = parseOptions(window.location.search);
 
 const root = document.getElementById('root');

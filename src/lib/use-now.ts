@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
 // One shared ticker for every relative time on the page ("15 s ago"), instead of a timer per
-// row. It only runs while something is subscribed. It ticks every 5 s, on wall-clock multiples
-// of 5 s: the polls fall on the same slots (poll-schedule.ts), so a tick mostly shares its frame
-// with a poll. A 1 s ticker redrew a busy feed every second, which alone cost a weak screen
-// more main-thread time than all the polls (see BENCHMARKS.md); ages are shown in 5 s steps.
+// row. It only runs while something is subscribed, and ages are shown in 5 s steps: a 1 s
+// ticker redrew a busy feed every second, which alone cost a weak screen more main-thread time
+// than all the polls (see BENCHMARKS.md). Each poll's answer also refreshes it (`refreshNow`,
+// wired in main.tsx) in the same render as the new data, so ages never cost a frame of their
+// own at a poll, and the next tick comes TICK_MS after it.
 export const TICK_MS = 5_000;
 
 const listeners = new Set<() => void>();
@@ -12,11 +13,19 @@ let now = Date.now();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 function schedule() {
+  if (timer !== null) clearTimeout(timer);
   timer = setTimeout(() => {
-    now = Date.now();
-    schedule();
-    for (const l of listeners) l();
-  }, TICK_MS - (Date.now() % TICK_MS));
+    timer = null;
+    refreshNow();
+  }, TICK_MS);
+}
+
+/** Moves the shared clock to now and tells every subscriber; the next tick is TICK_MS later. */
+export function refreshNow(): void {
+  if (listeners.size === 0) return;
+  now = Date.now();
+  schedule();
+  for (const listener of listeners) listener();
 }
 
 function subscribe(listener: () => void): () => void {

@@ -126,11 +126,11 @@ describe('EventFeedPanel', () => {
     expect(rowIds()).toEqual(busyIds.slice(0, FALLBACK_ROWS));
   });
 
-  test('polls are merged: no duplicates, new rows glow, rows that left the answer stay', async () => {
+  test('polls are merged: no duplicates, new rows are marked until the next poll, rows that left the answer stay', async () => {
     // Poll 1: the answer without its 6 newest rows.
     const client = renderFeed({ ...busy, events: busy.events.slice(6) });
     expect(rowIds()).toEqual(busyIds.slice(6, 6 + FALLBACK_ROWS));
-    expect(rows().some((row) => row.classList.contains('pb-feed-new'))).toBe(false); // nothing glows on load
+    expect(rows().some((row) => row.classList.contains('pb-feed-new'))).toBe(false); // nothing is marked on load
 
     // Poll 2: the full answer, overlapping poll 1.
     await poll(client, busy);
