@@ -39,9 +39,13 @@ export function topEntries(
   for (const [key, value] of totals) {
     rows.push({ key, label: labelFor(key), value, share: total > 0 ? value / total : 0 });
   }
-  rows.sort((a, b) => b.value - a.value || a.label.localeCompare(b.label) || compareKeys(a.key, b.key));
+  rows.sort((a, b) => b.value - a.value || collator.compare(a.label, b.label) || compareKeys(a.key, b.key));
   return limit === undefined ? rows : rows.slice(0, Math.max(0, limit));
 }
+
+// The order localeCompare gives, from one collator: localeCompare looked one up on each call,
+// and a busy site's 200 pages with equal counts make hundreds of calls per poll.
+const collator = new Intl.Collator();
 
 /** Code point order: the last tie-break must never call two different keys equal. */
 function compareKeys(a: string, b: string): number {

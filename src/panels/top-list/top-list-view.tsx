@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { EmptyState, Skeleton } from '../../components/panel';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { useFitCount } from '../../lib/use-fit-count';
@@ -24,6 +24,54 @@ type Props = {
   /** Extra content before the label (a flag); decorative. */
   decorate?: (row: TopRow) => ReactNode;
 };
+
+const BAR = 'linear-gradient(color-mix(in srgb, var(--color-accent) 20%, transparent), color-mix(in srgb, var(--color-accent) 20%, transparent))';
+
+type RowProps = { row: TopRow; lang: string; decorate: Props['decorate'] };
+
+/**
+ * One row. Every poll builds new row objects, and on a busy site the total (so every share)
+ * moves a little each time: the row renders again only when what it shows changes — its label,
+ * count, the share as printed, or the bar's width in whole percent.
+ */
+const TopListRow = memo(
+  function TopListRow({ row, lang, decorate }: RowProps) {
+    return (
+      <tr
+        data-testid="top-row"
+        data-key={row.key}
+        data-value={row.value}
+        style={{
+          height: `${ROW_EM}em`,
+          // The bar: one gradient stop pair sized to the share, painted behind the cells.
+          backgroundImage: BAR,
+          backgroundSize: `${barPercent(row.share)}% 100%`,
+          backgroundRepeat: 'no-repeat',
+        }}
+      >
+        <th scope="row" title={row.label} className="truncate px-[0.4em] text-left font-normal">
+          {decorate?.(row)}
+          {row.label}
+        </th>
+        <td className="truncate px-[0.4em] text-right font-semibold tabular-nums">{formatNumber(row.value, lang)}</td>
+        <td className="truncate px-[0.4em] text-right text-muted tabular-nums">{formatPercent(row.share, lang)}</td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.lang === b.lang &&
+    a.decorate === b.decorate &&
+    a.row.key === b.row.key &&
+    a.row.label === b.row.label &&
+    a.row.value === b.row.value &&
+    barPercent(a.row.share) === barPercent(b.row.share) &&
+    formatPercent(a.row.share, a.lang) === formatPercent(b.row.share, b.lang),
+);
+
+/** The bar's width in whole percent: a third of a pixel more or less is not worth a repaint. */
+function barPercent(share: number): number {
+  return Math.round(share * 100);
+}
 
 /**
  * A top-N table: as many whole rows as fit the panel (never a half row, never a scrollbar),
@@ -67,26 +115,7 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr
-                key={row.key}
-                data-testid="top-row"
-                data-key={row.key}
-                data-value={row.value}
-                style={{
-                  height: `${ROW_EM}em`,
-                  // The bar: one gradient stop pair sized to the share, painted behind the cells.
-                  backgroundImage: 'linear-gradient(color-mix(in srgb, var(--color-accent) 20%, transparent), color-mix(in srgb, var(--color-accent) 20%, transparent))',
-                  backgroundSize: `${(row.share * 100).toFixed(2)}% 100%`,
-                  backgroundRepeat: 'no-repeat',
-                }}
-              >
-                <th scope="row" title={row.label} className="truncate px-[0.4em] text-left font-normal">
-                  {decorate?.(row)}
-                  {row.label}
-                </th>
-                <td className="truncate px-[0.4em] text-right font-semibold tabular-nums">{formatNumber(row.value, lang)}</td>
-                <td className="truncate px-[0.4em] text-right text-muted tabular-nums">{formatPercent(row.share, lang)}</td>
-              </tr>
+              <TopListRow key={row.key} row={row} lang={lang} decorate={decorate} />
             ))}
           </tbody>
         </table>
