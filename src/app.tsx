@@ -6,6 +6,7 @@ import { AppHeader, type ShellMode } from './components/app-header';
 import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
 import { ShareButton } from './components/share-button';
+import { RealtimePoller } from './components/realtime-poller';
 import { StatusBar } from './components/status-bar';
 import { DashboardContext, type Dashboard } from './dashboard-context';
 import { carriedFrom, pickerUrl } from './lib/embed-url';
@@ -96,6 +97,7 @@ export function App({ options }: { options: Options }) {
         </Suspense>
       ) : dashboard ? (
         <DashboardContext value={dashboard}>
+          <RealtimePoller />
           <EmptyBanner />
           <DashboardLayout panels={options.panels} />
         </DashboardContext>
