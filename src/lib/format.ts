@@ -25,11 +25,14 @@ export function formatPercent(share: number, lang: string): string {
 }
 
 /** "just now", "12 s ago", "3 min ago", "2 h ago": short enough for a feed row. */
+/** Ages under a minute are shown in steps of this many seconds. */
+export const AGE_STEP_S = 10;
+
 export function formatAge(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 5) return 'just now';
-  // 5 s steps, the pace of the shared ticker (use-now.ts): a label never claims more precision than it keeps.
-  if (seconds < 60) return `${seconds - (seconds % 5)} s ago`;
+  if (seconds < AGE_STEP_S) return 'just now';
+  // Steps of the shared ticker's pace (use-now.ts): a label never claims more precision than it keeps.
+  if (seconds < 60) return `${seconds - (seconds % AGE_STEP_S)} s ago`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);

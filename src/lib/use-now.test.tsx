@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { refreshNow, TICK_MS, useNowDerived } from './use-now';
+import { refreshNow, TICK_GRACE_MS, TICK_MS, useNowDerived } from './use-now';
 
 const START = Date.parse('2026-11-26T12:00:00Z');
 
@@ -25,22 +25,32 @@ test('ticks every TICK_MS while something is subscribed', () => {
   act(() => void vi.advanceTimersByTime(TICK_MS - 1));
   expect(shown()).toBe(0);
   act(() => void vi.advanceTimersByTime(1));
-  expect(shown()).toBe(5);
-  act(() => void vi.advanceTimersByTime(TICK_MS));
   expect(shown()).toBe(10);
+  act(() => void vi.advanceTimersByTime(TICK_MS));
+  expect(shown()).toBe(20);
 });
 
-test('a refresh (a poll) moves the clock at once, and the next tick comes TICK_MS after it', () => {
+test('a refresh (a poll) moves the clock at once and puts the next tick off past the next poll', () => {
   render(<Seconds />);
   act(() => void vi.advanceTimersByTime(2_000));
   expect(shown()).toBe(0);
   act(() => refreshNow());
   expect(shown()).toBe(2);
-  // Not at the old tick (5 s): 5 s after the refresh.
-  act(() => void vi.advanceTimersByTime(TICK_MS - 1));
-  expect(shown()).toBe(2);
+  // Polls every TICK_MS: each one arrives before the tick is due, so the ticker never fires.
+  for (let poll = 1; poll <= 3; poll++) {
+    act(() => void vi.advanceTimersByTime(TICK_MS - 1));
+    expect(shown()).toBe(2 + (poll - 1) * TICK_MS / 1000);
+    act(() => void vi.advanceTimersByTime(1));
+    act(() => refreshNow());
+    expect(shown()).toBe(2 + (poll * TICK_MS) / 1000);
+  }
+  // Polls stop (the upstream is down): the ticker takes over, TICK_MS + grace after the last.
+  act(() => void vi.advanceTimersByTime(TICK_MS + TICK_GRACE_MS - 1));
+  expect(shown()).toBe(32);
   act(() => void vi.advanceTimersByTime(1));
-  expect(shown()).toBe(7);
+  expect(shown()).toBe(43);
+  act(() => void vi.advanceTimersByTime(TICK_MS));
+  expect(shown()).toBe(53);
 });
 
 test('no timer runs once nothing is subscribed', () => {
