@@ -6,8 +6,8 @@
 // - A poll starts with the ResourceSendRequest of its /api/realtime request (or the task that
 //   sent it). Its cost is the thread time (`tdur`, CPU on that thread, so other processes on a
 //   busy machine do not inflate it) of every main-thread task from there until POLL_WINDOW_MS
-//   later: fetch, parse, validation, React, style, layout, paint and the arrival animation.
-// - Idle is the thread time of tasks in the rest of each interval (the 1 s "12 s ago" ticker,
+//   later: fetch, parse, validation, React, style, layout, paint and the GC that falls there.
+// - Idle is the thread time of tasks in the rest of each interval (the age ticker when it fires,
 //   timers, GC), per second.
 // - Long tasks are main-thread tasks over 50 ms of wall time.
 
