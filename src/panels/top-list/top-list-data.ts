@@ -19,8 +19,8 @@ export type TopEntriesOptions = {
 };
 
 /**
- * Umami's `{ key: count }` map → rows sorted by count (desc), ties by label (asc) then key, so
- * the order is stable from poll to poll.
+ * Umami's `{ key: count }` map → rows sorted by count (desc), ties by label then key (code point
+ * order), so the order is stable from poll to poll.
  */
 export function topEntries(
   map: Readonly<Record<string, number>>,
@@ -39,16 +39,16 @@ export function topEntries(
   for (const [key, value] of totals) {
     rows.push({ key, label: labelFor(key), value, share: total > 0 ? value / total : 0 });
   }
-  rows.sort((a, b) => b.value - a.value || collator.compare(a.label, b.label) || compareKeys(a.key, b.key));
+  rows.sort((a, b) => b.value - a.value || compareCodePoints(a.label, b.label) || compareCodePoints(a.key, b.key));
   return limit === undefined ? rows : rows.slice(0, Math.max(0, limit));
 }
 
-// The order localeCompare gives, from one collator: localeCompare looked one up on each call,
-// and a busy site's 200 pages with equal counts make hundreds of calls per poll.
-const collator = new Intl.Collator();
-
-/** Code point order: the last tie-break must never call two different keys equal. */
-function compareKeys(a: string, b: string): number {
+/**
+ * Code point order, for the tie-breaks: cheap and total (it never calls two different strings
+ * equal). Collation (localeCompare) ordered ties a little more naturally, but a busy site's 200
+ * pages with equal counts made it the most expensive step of a poll (1.5 ms).
+ */
+function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
