@@ -164,12 +164,17 @@ export type Memory = { heapBytes: number; nodes: number; listeners: number };
 
 async function measureEndurance(browser: Browser, scenario: Scenario) {
   // 2,000 polls in about a minute: a fake clock jumps to each poll, and the realtime answer
-  // comes straight from the busy generator at the page's (fake) time, new rows every poll.
+  // comes straight from the busy generator, one interval newer each time, new rows every poll.
   const { context, page } = await newPage(browser, scenario);
   try {
+    // Each answer is one poll interval newer than the last, like the page's fake clock: the app
+    // polls from a worker, whose clock Playwright does not fake.
+    const firstAnswerAt = Date.now();
+    let answers = 0;
     await context.route('**/api/realtime/**', (route) => {
       const url = new URL(route.request().url());
-      const body = busyRealtime(Number(url.searchParams.get('endAt')) || Date.now(), url.searchParams.get('timezone'));
+      const at = firstAnswerAt + answers++ * ENDURANCE_INTERVAL_S * 1000;
+      const body = busyRealtime(at, url.searchParams.get('timezone'));
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     });
     await context.clock.install({ time: Date.now() });

@@ -29,6 +29,8 @@ export type TraceEvent = {
 export type PollingFigures = {
   /** Main-thread time per poll, ms (thread time). */
   perPollMs: number[];
+  /** Time on the page's poll worker thread per poll (fetch, parse, validation), ms; not main thread. */
+  perPollWorkerMs: number[];
   /** Of that, style + layout + paint (wall time of those steps, ms). */
   perPollRenderMs: number[];
   /** Main-thread time per second between polls. */
@@ -67,11 +69,21 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
   const onThread = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
   const tasks = onThread.filter(isTask).sort((a, b) => a.ts - b.ts);
   const renderSteps = onThread.filter((e) => e.ph === 'X' && RENDER_STEPS.has(e.name));
-  const sends = onThread
-    .filter((e) => e.name === 'ResourceSendRequest' && (e.args?.data?.url ?? '').includes('/api/realtime/'))
+  // The app sends its polls from a worker (src/api/realtime-worker.ts), the reference from the
+  // page: a send anywhere in the page's renderer process counts.
+  const sendEvents = events.filter(
+    (e) => e.pid === mark.pid && e.name === 'ResourceSendRequest' && (e.args?.data?.url ?? '').includes('/api/realtime/'),
+  );
+  const workerTids = new Set(sendEvents.filter((e) => e.tid !== mark.tid).map((e) => e.tid));
+  const workerTasks = events.filter((e) => e.pid === mark.pid && workerTids.has(e.tid) && isTask(e));
+  const sends = sendEvents
     .map((e) => {
-      // The timer task that sent the request belongs to the poll.
-      const sender = tasks.find((t) => t.ts <= e.ts && e.ts <= t.ts + (t.dur ?? 0));
+      // The main-thread task that started the poll belongs to it: the one that sent the request,
+      // or, for a worker's request, the one that posted it (the last to start before it).
+      const sender =
+        e.tid === mark.tid
+          ? tasks.find((t) => t.ts <= e.ts && e.ts <= t.ts + (t.dur ?? 0))
+          : tasks.filter((t) => t.ts <= e.ts && e.ts - t.ts < 100_000).at(-1);
       return sender ? sender.ts : e.ts;
     })
     .sort((a, b) => a - b);
@@ -79,6 +91,7 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
 
   const windowUs = POLL_WINDOW_MS * 1000;
   const perPollMs: number[] = [];
+  const perPollWorkerMs: number[] = [];
   const perPollRenderMs: number[] = [];
   let idleMs = 0;
   let idleUs = 0;
@@ -89,6 +102,7 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
     const end = Math.min(start + windowUs, next);
     const inPoll = tasks.filter((t) => t.ts >= start && t.ts < end);
     perPollMs.push(inPoll.reduce((total, t) => total + threadMs(t), 0));
+    perPollWorkerMs.push(workerTasks.filter((t) => t.ts >= start && t.ts < end).reduce((total, t) => total + threadMs(t), 0));
     perPollRenderMs.push(unionMs(renderSteps.filter((s) => s.ts >= start && s.ts < end)));
     idleMs += tasks.filter((t) => t.ts >= end && t.ts < next).reduce((total, t) => total + threadMs(t), 0);
     idleUs += next - end;
@@ -98,6 +112,7 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
   const spanMs = tasks.filter((t) => t.ts >= first && t.ts < last).reduce((total, t) => total + threadMs(t), 0);
   return {
     perPollMs,
+    perPollWorkerMs,
     perPollRenderMs,
     idleMsPerS: idleUs > 0 ? idleMs / (idleUs / 1e6) : Number.NaN,
     avgMsPerS: spanMs / ((last - first) / 1e6),

@@ -9,11 +9,13 @@ const options = parseOptions(`?website=${FIXTURE_SITES.busy}&panels=totals&inter
 
 type Answer = { status: number; body: string; headers?: Record<string, string> };
 
+/** The realtime answers in turn (the last one repeats); the websites list always answers. */
 function stubFetch(answers: Answer[]) {
   const queue = [...answers];
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => {
+    vi.fn(async (url: string) => {
+      if (url.startsWith('/api/websites')) return new Response(JSON.stringify(fixture('websites')));
       const next = queue.length > 1 ? queue.shift()! : queue[0]!;
       return new Response(next.body, { status: next.status, headers: next.headers });
     }),

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import busyJson from '../test/fixtures/umami-3.1/realtime-busy.json';
+import type { WorkerReply, WorkerRequest } from './realtime-worker-protocol';
+import { realtimeResult } from '../test/realtime-result';
+
+/** A stand-in for the poll worker: records what the page posts, answers when told to. */
+class FakeWorker {
+  static instances: FakeWorker[] = [];
+  posted: WorkerRequest[] = [];
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  constructor(readonly url: URL) {
+    FakeWorker.instances.push(this);
+  }
+  postMessage(message: WorkerRequest) {
+    this.posted.push(message);
+  }
+  reply(data: WorkerReply) {
+    this.onmessage?.({ data } as MessageEvent<WorkerReply>);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const SITE = '23119484-709c-44bf-994c-92f109bda03b';
+
+/** A fresh copy of the module (it keeps its worker in module state), with its own ApiError. */
+async function loadFetcher() {
+  vi.resetModules();
+  const [{ fetchRealtimeOffThread }, { ApiError }] = await Promise.all([import('./realtime-fetcher'), import('./client')]);
+  return { fetchRealtimeOffThread, ApiError };
+}
+
+beforeEach(() => {
+  FakeWorker.instances = [];
+  vi.stubGlobal('Worker', FakeWorker);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+test('a poll goes to one worker, and its validated result comes back', async () => {
+  const { fetchRealtimeOffThread } = await loadFetcher();
+  const first = fetchRealtimeOffThread(SITE, 'Europe/Berlin');
+  const second = fetchRealtimeOffThread(SITE, 'UTC');
+  expect(FakeWorker.instances).toHaveLength(1);
+  const worker = FakeWorker.instances[0]!;
+  expect(worker.url.pathname).toMatch(/realtime-worker\.ts$/);
+  expect(worker.posted).toEqual([
+    { type: 'fetch', id: 1, websiteId: SITE, timezone: 'Europe/Berlin' },
+    { type: 'fetch', id: 2, websiteId: SITE, timezone: 'UTC' },
+  ]);
+  const result = realtimeResult(busyJson);
+  // Answers may come back in any order: each goes to its own request.
+  worker.reply({ id: 2, ok: true, result: { ...result, timezone: 'UTC' } });
+  worker.reply({ id: 1, ok: true, result });
+  expect((await first).timezone).toBe('Europe/Berlin');
+  expect((await second).timezone).toBe('UTC');
+});
+
+test('a failure comes back as the same ApiError the page would have thrown', async () => {
+  const { fetchRealtimeOffThread, ApiError } = await loadFetcher();
+  const poll = fetchRealtimeOffThread(SITE, 'UTC');
+  FakeWorker.instances[0]!.reply({ id: 1, ok: false, error: { status: 429, code: 'rate-limited', message: 'Slow down' } });
+  const error: unknown = await poll.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect(error).toMatchObject({ status: 429, code: 'rate-limited', message: 'Slow down' });
+});
+
+test('cancelling a poll rejects it as aborted and tells the worker to stop the request', async () => {
+  const { fetchRealtimeOffThread } = await loadFetcher();
+  const controller = new AbortController();
+  const poll = fetchRealtimeOffThread(SITE, 'UTC', controller.signal);
+  controller.abort();
+  await expect(poll).rejects.toMatchObject({ name: 'AbortError' });
+  const worker = FakeWorker.instances[0]!;
+  expect(worker.posted.at(-1)).toEqual({ type: 'abort', id: 1 });
+  // A late answer for it is ignored.
+  worker.reply({ id: 1, ok: true, result: realtimeResult(busyJson) });
+  // An already aborted signal never reaches the worker.
+  const aborted = new AbortController();
+  aborted.abort();
+  await expect(fetchRealtimeOffThread(SITE, 'UTC', aborted.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  expect(worker.posted).toHaveLength(2);
+});
+
+test('a worker that dies fails its polls once; later polls run on the page', async () => {
+  const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(busyJson), { headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal('fetch', fetchMock);
+  const { fetchRealtimeOffThread, ApiError } = await loadFetcher();
+  const inFlight = fetchRealtimeOffThread(SITE, 'UTC');
+  const worker = FakeWorker.instances[0]!;
+  worker.onerror?.({} as ErrorEvent);
+  await expect(inFlight).rejects.toBeInstanceOf(ApiError);
+  expect(worker.terminated).toBe(true);
+
+  const next = await fetchRealtimeOffThread(SITE, 'UTC');
+  expect(next.data.totals.views).toBe(96);
+  expect(fetchMock).toHaveBeenCalledTimes(1);
+  expect(FakeWorker.instances).toHaveLength(1);
+});
+
+test('without Worker (jsdom, old browsers) polls run on the page', async () => {
+  vi.stubGlobal('Worker', undefined);
+  const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(busyJson), { headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal('fetch', fetchMock);
+  const { fetchRealtimeOffThread } = await loadFetcher();
+  expect((await fetchRealtimeOffThread(SITE, 'UTC')).data.totals.views).toBe(96);
+  expect(fetchMock).toHaveBeenCalledWith(expect.stringContaining(`/api/realtime/${SITE}?`), expect.anything());
+});

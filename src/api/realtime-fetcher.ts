@@ -1,0 +1,77 @@
+import { ApiError } from './client';
+import type { RealtimeResult } from './fetch-realtime';
+import type { WorkerReply, WorkerRequest } from './realtime-worker-protocol';
+
+type Pending = { resolve: (result: RealtimeResult) => void; reject: (error: unknown) => void };
+
+let worker: Worker | null = null;
+let broken = typeof Worker === 'undefined';
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function abortError(): DOMException {
+  return new DOMException('The poll was cancelled', 'AbortError');
+}
+
+function startWorker(): Worker | null {
+  if (broken) return null;
+  if (worker) return worker;
+  try {
+    worker = new Worker(new URL('./realtime-worker.ts', import.meta.url), { type: 'module', name: 'pulseboard-realtime' });
+  } catch {
+    broken = true;
+    return null;
+  }
+  worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+    const request = pending.get(data.id);
+    if (!request) return;
+    pending.delete(data.id);
+    if (data.ok) request.resolve(data.result);
+    else if (data.error.code === 'aborted') request.reject(abortError());
+    else request.reject(new ApiError(data.error.status, data.error.code, data.error.message));
+  };
+  // A worker that cannot start (a strict CSP, an old browser) or dies: polls run on the page
+  // from then on, and the ones in flight fail once, to be retried by the next poll.
+  worker.onerror = () => {
+    broken = true;
+    worker?.terminate();
+    worker = null;
+    for (const [, request] of pending) request.reject(new ApiError(0, 'unknown', 'The background poller stopped; the dashboard keeps retrying.'));
+    pending.clear();
+  };
+  return worker;
+}
+
+/**
+ * Starts the poll worker ahead of the first poll, so loading its script overlaps the page's
+ * own start (the websites list, the first render) instead of delaying the first numbers.
+ */
+export function prepareRealtimeWorker(): void {
+  startWorker();
+}
+
+/**
+ * `fetchRealtime`, run in a dedicated worker when the browser has one (see realtime-worker.ts),
+ * on the page otherwise (and in unit tests, where jsdom has no Worker). Same result, same
+ * `ApiError`s, and the signal cancels the request in the worker too.
+ */
+export function fetchRealtimeOffThread(websiteId: string, timezone: string, signal?: AbortSignal): Promise<RealtimeResult> {
+  const target = startWorker();
+  // The schema code then loads on demand: where the worker runs, the page never needs it.
+  if (!target) return import('./fetch-realtime').then(({ fetchRealtime }) => fetchRealtime(websiteId, timezone, signal));
+  if (signal?.aborted) return Promise.reject(abortError());
+  const id = nextId++;
+  return new Promise<RealtimeResult>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (!pending.delete(id)) return;
+        target.postMessage({ type: 'abort', id } satisfies WorkerRequest);
+        reject(abortError());
+      },
+      { once: true },
+    );
+    target.postMessage({ type: 'fetch', id, websiteId, timezone } satisfies WorkerRequest);
+  });
+}
