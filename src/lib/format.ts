@@ -1,13 +1,29 @@
 // Intl formatting, cached per locale: constructing formatters is the expensive part.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+// The same counts come back poll after poll (list rows, totals, axis labels), and a format call
+// costs far more than a lookup: the strings are remembered, a bounded number per language.
+const formattedNumbers = new Map<string, Map<number, string>>();
+const FORMATTED_LIMIT = 2000;
+
 export function formatNumber(value: number, lang: string): string {
-  let format = numberFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-    numberFormats.set(lang, format);
+  let cache = formattedNumbers.get(lang);
+  if (!cache) {
+    cache = new Map();
+    formattedNumbers.set(lang, cache);
   }
-  return format.format(value);
+  let text = cache.get(value);
+  if (text === undefined) {
+    let format = numberFormats.get(lang);
+    if (!format) {
+      format = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+      numberFormats.set(lang, format);
+    }
+    text = format.format(value);
+    if (cache.size >= FORMATTED_LIMIT) cache.clear();
+    cache.set(value, text);
+  }
+  return text;
 }
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
@@ -24,10 +40,10 @@ export function formatPercent(share: number, lang: string): string {
   return format.format(share);
 }
 
-/** "just now", "12 s ago", "3 min ago", "2 h ago": short enough for a feed row. */
 /** Ages under a minute are shown in steps of this many seconds. */
 export const AGE_STEP_S = 10;
 
+/** "just now", "10 s ago", "3 min ago", "2 h ago": short enough for a feed row. */
 export function formatAge(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   if (seconds < AGE_STEP_S) return 'just now';
