@@ -5,7 +5,6 @@ import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type Ap
 import { MalformedResponseError, parseRealtime, type RealtimeData } from './realtime-schema';
 import { REALTIME_WINDOW_MS } from './realtime-window';
 
-
 export type RealtimeResult = {
   data: RealtimeData;
   /** The IANA zone sent as `timezone`: Umami labels series buckets in it. */
@@ -56,4 +55,3 @@ export async function fetchRealtime(
 function staleReason(value: string | null, stale: boolean): ApiErrorCode | null {
   return stale && isApiErrorCode(value) ? value : null;
 }
-

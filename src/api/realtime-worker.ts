@@ -3,7 +3,7 @@
 // (~160 events on a busy site) run here, and the page gets the validated result as a
 // structured clone. On a TV stick that is a few milliseconds less main-thread work per poll
 // (see BENCHMARKS.md). Same origin as the page, so the proxy's cookie goes along.
-import { ApiError } from './client';
+import { ApiError, messageFor } from './client';
 import { fetchRealtime } from './fetch-realtime';
 import type { WorkerReply, WorkerRequest } from './realtime-worker-protocol';
 
@@ -28,7 +28,7 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
       error:
         error instanceof ApiError
           ? { status: error.status, code: error.code, message: error.message }
-          : { status: 0, code: controller.signal.aborted ? 'aborted' : 'unknown', message: String(error) },
+          : { status: 0, code: controller.signal.aborted ? 'aborted' : 'unknown', message: messageFor('unknown') },
     };
   } finally {
     running.delete(data.id);
