@@ -53,8 +53,9 @@ describe('chartGeometry', () => {
   const geometry = chartGeometry(points, { width: 600, height: 300 }, 20, (n) => n.toLocaleString('en'));
 
   test('the plot leaves room for the labels and spans the time window', () => {
-    // Two-digit counts at 14 px (0.7 × 20): 2 × 0.6 em + 1 em of gaps → 31 px.
-    expect(geometry.plot).toEqual({ left: 31, top: 6, right: 590, bottom: 272 });
+    // Two-digit counts at 14 px (0.7 × 20): 2 × 0.6 em + 1 em of gaps → 31 px; above the top
+    // line, half a label's line (0.6 × 14 → 9 px).
+    expect(geometry.plot).toEqual({ left: 31, top: 9, right: 590, bottom: 272 });
     expect(geometry.views[0]?.x).toBe(31);
     expect(geometry.views.at(-1)?.x).toBe(590);
   });
@@ -62,14 +63,29 @@ describe('chartGeometry', () => {
   test('counts grow upwards from the bottom, to the top tick', () => {
     expect(geometry.yTicks.map((t) => t.label)).toEqual(['0', '5', '10']);
     expect(geometry.yTicks[0]?.pos).toBe(272);
-    expect(geometry.yTicks.at(-1)?.pos).toBe(6);
-    expect(geometry.views[10]?.y).toBeCloseTo(272 - 0.9 * 266);
-    expect(geometry.visitors[10]?.y).toBeCloseTo(272 - 0.4 * 266);
+    expect(geometry.yTicks.at(-1)?.pos).toBe(9);
+    expect(geometry.views[10]?.y).toBeCloseTo(272 - 0.9 * 263);
+    expect(geometry.visitors[10]?.y).toBeCloseTo(272 - 0.4 * 263);
   });
 
   test('a time label every five minutes, at its point', () => {
     expect(geometry.xTicks.map((t) => t.label)).toEqual(['12:00', '12:05', '12:10', '12:15', '12:20', '12:25']);
     expect(geometry.xTicks[1]?.pos).toBe(geometry.xs[5]);
+  });
+
+  test('a time label at the right edge ends there instead of running off the chart', () => {
+    // 12:01 … 12:30: the last minute, 12:30, is labelled and sits on the right edge.
+    const shifted = points.map((p, i) => ({ ...p, t: p.t + 60_000, label: `12:${String(i + 1).padStart(2, '0')}` }));
+    const ticks = chartGeometry(shifted, { width: 600, height: 300 }, 20, String).xTicks;
+    expect(ticks.map((t) => [t.label, t.anchor])).toEqual([
+      ['12:05', 'middle'],
+      ['12:10', 'middle'],
+      ['12:15', 'middle'],
+      ['12:20', 'middle'],
+      ['12:25', 'middle'],
+      ['12:30', 'end'],
+    ]);
+    expect(geometry.xTicks.every((t) => t.anchor === 'middle')).toBe(true);
   });
 
   test('a narrow chart drops time labels instead of overlapping them', () => {

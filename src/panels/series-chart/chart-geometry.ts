@@ -8,11 +8,13 @@ import type { SeriesPoint } from './series-data';
 export type Size = { width: number; height: number };
 
 export type Tick = { value: number; label: string; pos: number };
+/** A time label, anchored so that it stays inside the chart at either end. */
+export type XTick = Tick & { anchor: 'start' | 'middle' | 'end' };
 
 export type ChartGeometry = {
   /** The plot area inside the axes, in px of the SVG. */
   plot: { left: number; top: number; right: number; bottom: number };
-  xTicks: Tick[];
+  xTicks: XTick[];
   yTicks: Tick[];
   /** One {x, y} per point for each line, in px. */
   views: { x: number; y: number }[];
@@ -72,7 +74,8 @@ export function chartGeometry(
 
   const plot = {
     left: Math.ceil((longest * CHAR_EM + LABEL_GAP_EM * 2) * tickPx),
-    top: MARGIN_TOP_PX,
+    // The top count label is centred on the top line: half a line of room above it.
+    top: Math.max(MARGIN_TOP_PX, Math.ceil(tickPx * 0.6)),
     right: Math.max(0, size.width - MARGIN_RIGHT_PX),
     bottom: Math.max(MARGIN_TOP_PX, size.height - Math.ceil(tickPx * (1 + LABEL_GAP_EM * 2))),
   };
@@ -92,7 +95,14 @@ export function chartGeometry(
   const xs = points.map((p) => x(p.t));
   return {
     plot,
-    xTicks: labelled.filter((_, i) => i % every === 0).map((p) => ({ value: p.t, label: p.label, pos: x(p.t) })),
+    xTicks: labelled
+      .filter((_, i) => i % every === 0)
+      .map((p) => {
+        const pos = x(p.t);
+        const half = (p.label.length * CHAR_EM * tickPx) / 2;
+        const anchor = pos + half > size.width ? 'end' : pos - half < 0 ? 'start' : 'middle';
+        return { value: p.t, label: p.label, pos, anchor };
+      }),
     yTicks: yValues.map((value, i) => ({ value, label: yLabels[i] ?? '', pos: y(value) })),
     views: points.map((p, i) => ({ x: xs[i] ?? 0, y: y(p.views) })),
     visitors: points.map((p, i) => ({ x: xs[i] ?? 0, y: y(p.visitors) })),

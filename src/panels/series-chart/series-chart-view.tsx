@@ -91,7 +91,7 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
               </text>
             ))}
             {geometry.xTicks.map((tick) => (
-              <text key={tick.value} data-testid="series-x-tick" x={tick.pos} y={geometry.plot.bottom} dy="1.35em" textAnchor="middle">
+              <text key={tick.value} data-testid="series-x-tick" x={tick.pos} y={geometry.plot.bottom} dy="1.35em" textAnchor={tick.anchor}>
                 {tick.label}
               </text>
             ))}
