@@ -39,7 +39,9 @@ export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
         )}
         <span className="ml-[0.4em] text-muted">{event.urlPath}</span>
       </p>
-      <RelativeTime at={event.createdAt} className="row-span-2 text-[0.8em] whitespace-nowrap text-muted tabular-nums" />
+      {/* A fixed width ("59 min ago" fits): an age that changes every poll then relays out its
+          own text only, not the row's columns. */}
+      <RelativeTime at={event.createdAt} className="row-span-2 w-[5.6em] text-right text-[0.8em] whitespace-nowrap text-muted tabular-nums" />
       <p className="min-w-0 truncate self-start text-[0.8em] text-muted">
         {flag && (
           <span aria-hidden="true" className="mr-[0.3em]">
