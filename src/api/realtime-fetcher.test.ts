@@ -26,16 +26,40 @@ class FakeWorker {
 
 const SITE = '23119484-709c-44bf-994c-92f109bda03b';
 
-/** A fresh copy of the module (it keeps its worker in module state), with its own ApiError. */
+/**
+ * A fresh copy of the module (it keeps its worker in module state), with its own ApiError,
+ * past the page's first poll (which runs on the page, see the test below).
+ */
 async function loadFetcher() {
   vi.resetModules();
-  const [{ fetchRealtimeOffThread }, { ApiError }] = await Promise.all([import('./realtime-fetcher'), import('./client')]);
+  const [{ fetchRealtimeOffThread, prepareRealtimeWorker }, { ApiError }] = await Promise.all([import('./realtime-fetcher'), import('./client')]);
+  prepareRealtimeWorker();
+  await fetchRealtimeOffThread(SITE, 'UTC');
+  fetchMock.mockClear();
   return { fetchRealtimeOffThread, ApiError };
 }
 
+test("the page's first poll runs on the page, not waiting for the worker, which is started with the page", async () => {
+  vi.resetModules();
+  const { fetchRealtimeOffThread, prepareRealtimeWorker } = await import('./realtime-fetcher');
+  prepareRealtimeWorker();
+  expect(FakeWorker.instances).toHaveLength(1);
+  expect((await fetchRealtimeOffThread(SITE, 'UTC')).data.totals.views).toBe(96);
+  expect(fetchMock).toHaveBeenCalledTimes(1);
+  expect(FakeWorker.instances[0]!.posted).toEqual([]);
+  // The next one goes to the worker.
+  void fetchRealtimeOffThread(SITE, 'UTC');
+  expect(FakeWorker.instances[0]!.posted).toEqual([{ type: 'fetch', id: 1, websiteId: SITE, timezone: 'UTC' }]);
+  expect(fetchMock).toHaveBeenCalledTimes(1);
+});
+
+const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(busyJson), { headers: { 'content-type': 'application/json' } })));
+
 beforeEach(() => {
   FakeWorker.instances = [];
+  fetchMock.mockClear();
   vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('fetch', fetchMock);
 });
 
 afterEach(() => {
@@ -88,8 +112,6 @@ test('cancelling a poll rejects it as aborted and tells the worker to stop the r
 });
 
 test('a worker that dies fails its polls once; later polls run on the page', async () => {
-  const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(busyJson), { headers: { 'content-type': 'application/json' } })));
-  vi.stubGlobal('fetch', fetchMock);
   const { fetchRealtimeOffThread, ApiError } = await loadFetcher();
   const inFlight = fetchRealtimeOffThread(SITE, 'UTC');
   const worker = FakeWorker.instances[0]!;
@@ -105,8 +127,6 @@ test('a worker that dies fails its polls once; later polls run on the page', asy
 
 test('without Worker (jsdom, old browsers) polls run on the page', async () => {
   vi.stubGlobal('Worker', undefined);
-  const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(busyJson), { headers: { 'content-type': 'application/json' } })));
-  vi.stubGlobal('fetch', fetchMock);
   const { fetchRealtimeOffThread } = await loadFetcher();
   expect((await fetchRealtimeOffThread(SITE, 'UTC')).data.totals.views).toBe(96);
   expect(fetchMock).toHaveBeenCalledWith(expect.stringContaining(`/api/realtime/${SITE}?`), expect.anything());

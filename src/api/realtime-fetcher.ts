@@ -7,6 +7,8 @@ type Pending = { resolve: (result: RealtimeResult) => void; reject: (error: unkn
 let worker: Worker | null = null;
 let broken = typeof Worker === 'undefined';
 let nextId = 1;
+/** Polls asked for so far on this page: the first one runs on the page itself. */
+let polls = 0;
 const pending = new Map<number, Pending>();
 
 function abortError(): DOMException {
@@ -52,12 +54,14 @@ export function prepareRealtimeWorker(): void {
 
 /**
  * `fetchRealtime`, run in a dedicated worker when the browser has one (see realtime-worker.ts),
- * on the page otherwise (and in unit tests, where jsdom has no Worker). Same result, same
+ * on the page for the first poll and where there is no worker (jsdom in unit tests). Same result, same
  * `ApiError`s, and the signal cancels the request in the worker too.
  */
 export function fetchRealtimeOffThread(websiteId: string, timezone: string, signal?: AbortSignal): Promise<RealtimeResult> {
-  const target = startWorker();
-  // The schema code then loads on demand: where the worker runs, the page never needs it.
+  // The page's first poll does not wait for the worker to load and start (it is started with
+  // the page, and takes the polls after it): the first numbers come a few hundred ms sooner on
+  // a slow screen. The schema code for it is a small chunk loaded on demand.
+  const target = polls++ === 0 ? null : startWorker();
   if (!target) return import('./fetch-realtime').then(({ fetchRealtime }) => fetchRealtime(websiteId, timezone, signal));
   if (signal?.aborted) return Promise.reject(abortError());
   const id = nextId++;
