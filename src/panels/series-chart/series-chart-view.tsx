@@ -3,7 +3,7 @@ import { Curve, Surface } from 'recharts';
 import { formatNumber } from '../../lib/format';
 import { usePanelReady } from '../../lib/ready-marks';
 import { chartGeometry, nearestIndex, TICK_FONT_EM, type Size } from './chart-geometry';
-import { SERIES_STYLES } from './series-legend';
+import { SERIES_KEYS, SERIES_STYLES } from './series-legend';
 import type { SeriesPoint } from './series-data';
 
 type Props = {
@@ -99,33 +99,23 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
           {activeX !== undefined && (
             <line x1={activeX} x2={activeX} y1={geometry.plot.top} y2={geometry.plot.bottom} stroke="var(--color-muted)" strokeWidth={1} />
           )}
-          <Curve
-            data-testid="series-line"
-            data-series="views"
-            type="monotone"
-            layout="horizontal"
-            points={geometry.views}
-            fill="none"
-            stroke={SERIES_STYLES.views.stroke}
-            strokeWidth={LINE_WIDTH}
-          />
-          <Curve
-            data-testid="series-line"
-            data-series="visitors"
-            type="monotone"
-            layout="horizontal"
-            points={geometry.visitors}
-            fill="none"
-            stroke={SERIES_STYLES.visitors.stroke}
-            strokeWidth={LINE_WIDTH}
-            strokeDasharray={SERIES_STYLES.visitors.dash}
-          />
-          {active !== null && activeX !== undefined && (
-            <>
-              <circle cx={activeX} cy={geometry.views[active]?.y} r={4} fill={SERIES_STYLES.views.stroke} />
-              <circle cx={activeX} cy={geometry.visitors[active]?.y} r={4} fill={SERIES_STYLES.visitors.stroke} />
-            </>
-          )}
+          {SERIES_KEYS.map((key) => (
+            <Curve
+              key={key}
+              data-testid="series-line"
+              data-series={key}
+              type="monotone"
+              layout="horizontal"
+              points={geometry[key]}
+              fill="none"
+              stroke={SERIES_STYLES[key].stroke}
+              strokeWidth={LINE_WIDTH}
+              strokeDasharray={SERIES_STYLES[key].dash}
+            />
+          ))}
+          {active !== null &&
+            activeX !== undefined &&
+            SERIES_KEYS.map((key) => <circle key={key} cx={activeX} cy={geometry[key][active]?.y} r={4} fill={SERIES_STYLES[key].stroke} />)}
         </Surface>
       )}
       {point && activeX !== undefined && box && (
@@ -137,12 +127,11 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
           style={activeX > box.width / 2 ? { right: box.width - activeX + 12 } : { left: activeX + 12 }}
         >
           <p className="font-semibold tabular-nums">{point.label}</p>
-          <p className="tabular-nums" style={{ color: SERIES_STYLES.views.stroke }}>
-            {SERIES_STYLES.views.label}: {formatNumber(point.views, lang)}
-          </p>
-          <p className="tabular-nums" style={{ color: SERIES_STYLES.visitors.stroke }}>
-            {SERIES_STYLES.visitors.label}: {formatNumber(point.visitors, lang)}
-          </p>
+          {SERIES_KEYS.map((key) => (
+            <p key={key} className="tabular-nums" style={{ color: SERIES_STYLES[key].stroke }}>
+              {SERIES_STYLES[key].label}: {formatNumber(point[key], lang)}
+            </p>
+          ))}
         </div>
       )}
     </div>

@@ -4,6 +4,9 @@ export const SERIES_STYLES = {
   visitors: { label: 'Visitors', stroke: 'var(--color-accent-2)', dash: '0.4em 0.25em' },
 } as const;
 
+/** The series in drawing order (visitors on top), for the chart's lines, dots and tooltip. */
+export const SERIES_KEYS = ['views', 'visitors'] as const satisfies readonly (keyof typeof SERIES_STYLES)[];
+
 /** HTML legend for the panel heading: it scales with the type and needs no chart to measure. */
 export function SeriesLegend() {
   return (
