@@ -50,13 +50,8 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The current time, updated every TICK_MS. */
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now, () => now);
-}
-
 /**
- * Something derived from the current time (a label such as "15 s ago"). The component renders
+ * Something derived from the current time (a label such as "10 s ago"). The component renders
  * again only when the result changes, not on every tick: a feed of 20 rows older than a minute
  * costs no rendering at all between polls.
  */
