@@ -3,10 +3,12 @@
 //
 // - The page is found by a User Timing mark it sets once tracing runs (`bench:<name>`): the
 //   mark's pid/tid are its renderer's main thread.
-// - A poll starts with the ResourceSendRequest of its /api/realtime request (or the task that
-//   sent it). Its cost is the thread time (`tdur`, CPU on that thread, so other processes on a
-//   busy machine do not inflate it) of every main-thread task from there until POLL_WINDOW_MS
-//   later: fetch, parse, validation, React, style, layout, paint and the GC that falls there.
+// - A poll starts with the ResourceSendRequest of its /api/realtime request, on the page or in
+//   its poll worker (or with the main-thread task that sent or posted it). Its cost is the thread
+//   time (`tdur`, CPU on that thread, so other processes on a busy machine do not inflate it) of
+//   every main-thread task from there until POLL_WINDOW_MS later: the page's share of fetching
+//   and parsing, React, style, layout, paint and the GC that falls there. The worker's tasks in
+//   the same window are summed apart (`perPollWorkerMs`).
 // - Idle is the thread time of tasks in the rest of each interval (the age ticker when it fires,
 //   timers, GC), per second.
 // - Long tasks are main-thread tasks over 50 ms of wall time.
