@@ -2,8 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { MODE_HEADER } from './errors';
 import { msUntilNextPoll, pollOffsetShare } from './poll-schedule';
-import { fetchRealtimeOffThread } from './realtime-fetcher';
-import { websitesResponseSchema, type Website } from './websites-schema';
+import { fetchRealtimeOffThread, shareRealtime } from './realtime-fetcher';
+import type { Website } from './websites-schema';
 
 export type { RealtimeResult } from './fetch-realtime';
 export { REALTIME_WINDOW_MS } from './realtime-window';
@@ -23,6 +23,8 @@ export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }
     refetchIntervalInBackground: true,
     // The next poll is the retry; a failed poll must not hide the last frame.
     retry: false,
+    // Answers come already sharing their unchanged parts with the one before.
+    structuralSharing: shareRealtime,
     staleTime: intervalMs / 2,
     gcTime: Math.max(5 * 60_000, intervalMs * 3),
   });
@@ -35,7 +37,13 @@ export type WebsitesResult = {
 };
 
 export async function fetchWebsites(signal?: AbortSignal): Promise<WebsitesResult> {
-  const { body, headers } = await fetchJson('/api/websites', { signal });
+  // The schema code (zod) loads beside the request instead of in the first chunk, which holds
+  // what the totals need to render (≤ 100 kB gzip, BENCHMARKS.md); the first realtime poll
+  // loads the same code anyway.
+  const [{ body, headers }, { websitesResponseSchema }] = await Promise.all([
+    fetchJson('/api/websites', { signal }),
+    import('./websites-schema'),
+  ]);
   const result = websitesResponseSchema.safeParse(body);
   if (!result.success) throw new ApiError(200, 'malformed', messageFor('malformed'));
   return { websites: result.data.data, mode: headers.get(MODE_HEADER) };

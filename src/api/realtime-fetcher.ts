@@ -1,8 +1,12 @@
+import { replaceEqualDeep } from '@tanstack/react-query';
 import { ApiError } from './client';
 import type { RealtimeResult } from './fetch-realtime';
+import { applyRealtimePatch, diffRealtime } from './realtime-delta';
 import type { WorkerReply, WorkerRequest } from './realtime-worker-protocol';
 
-type Pending = { resolve: (result: RealtimeResult) => void; reject: (error: unknown) => void };
+/** The answer held for a site and zone; `seq` is the worker's number for it (null: not from it). */
+type Held = { seq: number | null; result: RealtimeResult };
+type Pending = { key: string; base: Held | undefined; resolve: (result: RealtimeResult) => void; reject: (error: unknown) => void };
 
 let worker: Worker | null = null;
 let broken = typeof Worker === 'undefined';
@@ -10,6 +14,31 @@ let nextId = 1;
 /** Polls asked for so far on this page: the first one runs on the page itself. */
 let polls = 0;
 const pending = new Map<number, Pending>();
+
+/** Sites and zones whose last answer is kept to build the next one on (as in the worker). */
+const KEPT = 8;
+const held = new Map<string, Held>();
+/** Answers that already share their unchanged parts with the one before (see `shareRealtime`). */
+const shared = new WeakSet<object>();
+
+function keep(key: string, entry: Held): RealtimeResult {
+  held.delete(key);
+  held.set(key, entry);
+  if (held.size > KEPT) held.delete(held.keys().next().value as string);
+  shared.add(entry.result);
+  return entry.result;
+}
+
+/**
+ * TanStack Query's `structuralSharing` for the realtime query. An answer from this module
+ * already reuses the previous answer's objects wherever nothing changed (realtime-delta.ts), so
+ * it is taken as it is: comparing it again field by field would only copy every event that
+ * moved down a place (the comparison goes by index) and make garbage of the copies. Anything
+ * else (a panel's `select` result) is shared the usual way.
+ */
+export function shareRealtime(previous: unknown, next: unknown): unknown {
+  return typeof next === 'object' && next !== null && shared.has(next) ? next : replaceEqualDeep(previous, next);
+}
 
 function abortError(): DOMException {
   return new DOMException('The poll was cancelled', 'AbortError');
@@ -28,8 +57,12 @@ function startWorker(): Worker | null {
     const request = pending.get(data.id);
     if (!request) return;
     pending.delete(data.id);
-    if (data.ok) request.resolve(data.result);
-    else if (data.error.code === 'aborted') request.reject(abortError());
+    if (data.ok) {
+      // The worker builds on the answer the page held when it asked, or on nothing.
+      const base = data.base !== null && request.base?.seq === data.base ? request.base.result : null;
+      if (data.base !== null && base === null) request.reject(new ApiError(0, 'unknown', 'The background poller lost track; the next poll starts afresh.'));
+      else request.resolve(keep(request.key, { seq: data.seq, result: applyRealtimePatch(base, data.patch) }));
+    } else if (data.error.code === 'aborted') request.reject(abortError());
     else request.reject(new ApiError(data.error.status, data.error.code, data.error.message));
   };
   // A worker that cannot start (a strict CSP, an old browser) or dies: polls run on the page
@@ -61,12 +94,20 @@ export function fetchRealtimeOffThread(websiteId: string, timezone: string, sign
   // The page's first poll does not wait for the worker to load and start (it is started with
   // the page, and takes the polls after it): the first numbers come a few hundred ms sooner on
   // a slow screen. The schema code for it is a small chunk loaded on demand.
+  const key = `${websiteId} ${timezone}`;
   const target = polls++ === 0 ? null : startWorker();
-  if (!target) return import('./fetch-realtime').then(({ fetchRealtime }) => fetchRealtime(websiteId, timezone, signal));
+  if (!target) {
+    return import('./fetch-realtime').then(async ({ fetchRealtime }) => {
+      const result = await fetchRealtime(websiteId, timezone, signal);
+      const before = held.get(key)?.result ?? null;
+      return keep(key, { seq: null, result: before ? applyRealtimePatch(before, diffRealtime(before, result)) : result });
+    });
+  }
   if (signal?.aborted) return Promise.reject(abortError());
   const id = nextId++;
+  const base = held.get(key);
   return new Promise<RealtimeResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { key, base, resolve, reject });
     signal?.addEventListener(
       'abort',
       () => {
@@ -76,6 +117,6 @@ export function fetchRealtimeOffThread(websiteId: string, timezone: string, sign
       },
       { once: true },
     );
-    target.postMessage({ type: 'fetch', id, websiteId, timezone } satisfies WorkerRequest);
+    target.postMessage({ type: 'fetch', id, websiteId, timezone, base: base?.seq ?? null } satisfies WorkerRequest);
   });
 }

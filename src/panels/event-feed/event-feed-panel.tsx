@@ -20,7 +20,12 @@ const EMPTY_TEXT: Record<FeedFilter, string> = {
   events: 'No custom events in the last 30 minutes',
 };
 
-const selectFeed = ({ data, receivedAt, upstreamStaleAge }: RealtimeResult) => ({
+// The whole answer, not a slice: a slice holding the events array would be compared with the
+// last one index by index (TanStack Query's structural sharing), copying every event that moved
+// down a row. The answer itself comes already shared (realtime-delta.ts) and is taken as it is.
+const selectAnswer = (result: RealtimeResult) => result;
+
+const feedSlice = ({ data, receivedAt, upstreamStaleAge }: RealtimeResult) => ({
   events: data.events,
   serverNow: data.timestamp,
   // When the proxy served a cached answer, the server's `timestamp` is that much older.
@@ -40,7 +45,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function EventFeedPanel() {
   const { websiteId, lang } = useDashboard();
-  const { data: slice } = useRealtime(selectFeed);
+  const { data: answer } = useRealtime(selectAnswer);
+  const slice = useMemo(() => answer && feedSlice(answer), [answer]);
   usePanelReady('events', slice !== undefined);
   const [filter, setFilter] = useState<FeedFilter>('all');
   const [feed, setFeed] = useState<FeedState>({ websiteId, source: null, serverNow: 0, events: [], fresh: NONE });
