@@ -1,35 +1,36 @@
-import { memo } from 'react';
-import { Geography, type GeographiesProps } from 'react-simple-maps/core';
+import { memo, type NamedExoticComponent } from 'react';
+import { Geography, type GeographyProps } from 'react-simple-maps/core';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
 import { stepFill } from './map-scale';
-import { mapIdToAlpha2 } from './world-map-data';
+import { mapIdToAlpha2, type MapShape } from './world-map-data';
 
-/** A projected feature as react-simple-maps hands it out (the type shares the component's name). */
-type GeographyFeature = Parameters<GeographiesProps['children']>[0]['geographies'][number];
+// Geography renders `<path d={geography.svgPath}>` and reads nothing else of the feature
+// (react-simple-maps 5, dist/shared): typed for what it reads, it draws a MapShape, which keeps
+// no geometry. The panel test checks that every path still gets its `d`.
+const ShapePath = Geography as NamedExoticComponent<Omit<GeographyProps, 'geography' | 'ref'> & { geography: Pick<MapShape, 'svgPath'> }>;
 
 type Props = {
-  geography: GeographyFeature;
-  /** ISO numeric id, or null for shapes without one (N. Cyprus, Somaliland). */
-  mapId: string | null;
+  /** Stable for the map's life, so `memo` skips it. */
+  shape: MapShape;
   value: number;
   step: number;
   lang: string;
 };
 
 /**
- * One country. Props are primitives plus the (stable) projected feature, so `memo` lets a poll
+ * One country. Props are primitives plus the (stable) projected shape, so `memo` lets a poll
  * re-render only the countries whose count changed; the path itself is projected once by
  * react-simple-maps. Hover is handled by the map through `data-map-id`, not per-path handlers.
  */
-export const CountryShape = memo(function CountryShape({ geography, mapId, value, step, lang }: Props) {
+export const CountryShape = memo(function CountryShape({ shape, value, step, lang }: Props) {
+  const { mapId } = shape;
   const alpha2 = mapId ? mapIdToAlpha2(mapId) : null;
-  const fallbackName = typeof geography.properties?.name === 'string' ? geography.properties.name : 'Unknown';
-  const name = alpha2 ? countryName(alpha2, lang) : fallbackName;
+  const name = alpha2 ? countryName(alpha2, lang) : (shape.name ?? 'Unknown');
   const title = value > 0 ? `${name}: ${formatNumber(value, lang)} ${value === 1 ? 'visitor' : 'visitors'}` : `${name}: no visitors`;
   return (
-    <Geography
-      geography={geography}
+    <ShapePath
+      geography={shape}
       fill={stepFill(step)}
       stroke="var(--color-panel)"
       strokeWidth={0.5}
@@ -41,6 +42,6 @@ export const CountryShape = memo(function CountryShape({ geography, mapId, value
       data-value={value > 0 ? value : undefined}
     >
       <title>{title}</title>
-    </Geography>
+    </ShapePath>
   );
 });

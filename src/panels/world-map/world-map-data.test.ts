@@ -10,6 +10,7 @@ import {
   normalizeNumericId,
   notDrawn,
   shapeMapData,
+  slimShape,
   withoutAntarctica,
 } from './world-map-data';
 
@@ -80,6 +81,33 @@ describe('featureId', () => {
     const kept = withoutAntarctica(shapes);
     expect(kept).toHaveLength(shapes.length - 1);
     expect(kept.some((s) => s.id === '010')).toBe(false);
+  });
+});
+
+describe('slimShape', () => {
+  const projected = { rsmKey: 'geo-7', svgPath: 'M1,2L3,4Z' };
+  test.each([
+    [{ id: '276', properties: { name: 'Germany' } }, { mapId: '276', name: 'Germany' }],
+    [{ id: 36, properties: { name: 'Australia' } }, { mapId: '036', name: 'Australia' }],
+    [{ properties: { name: 'Kosovo' } }, { mapId: '983', name: 'Kosovo' }],
+    [{ properties: { name: 'Somaliland' } }, { mapId: null, name: 'Somaliland' }],
+    [{ id: '250', properties: { name: 7 } }, { mapId: '250', name: null }],
+    [{ properties: null }, { mapId: null, name: null }],
+    [{}, { mapId: null, name: null }],
+  ])('%j → %j', (feature, expected) => {
+    expect(slimShape({ ...feature, ...projected })).toEqual({ ...projected, ...expected });
+  });
+
+  test('keeps the key, the path and nothing of the geometry', () => {
+    const feature = {
+      type: 'Feature',
+      id: '276',
+      properties: { name: 'Germany' },
+      geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] },
+      rsmKey: 'geo-3',
+      svgPath: null,
+    };
+    expect(slimShape(feature)).toStrictEqual({ rsmKey: 'geo-3', mapId: '276', name: 'Germany', svgPath: null });
   });
 });
 

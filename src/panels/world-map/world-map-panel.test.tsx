@@ -92,6 +92,8 @@ test('draws the world without Antarctica, inside its viewBox, keeping its aspect
   expect(svg).toHaveAttribute('preserveAspectRatio', 'xMidYMid meet');
   const paths = [...container.querySelectorAll('path.rsm-geography')];
   expect(paths).toHaveLength(176); // 177 shapes in countries-110m, less Antarctica
+  // Each drawn from the slim shape's svgPath (see country-shape.tsx).
+  expect(paths.filter((p) => !/^M-?\d/.test(p.getAttribute('d') ?? ''))).toEqual([]);
   expect(container.querySelector('[data-map-id="010"]')).toBeNull();
   expect(container.querySelector('[data-map-id="983"]')).toHaveAttribute('data-name', 'Kosovo');
   // The projection constants fit: every point of every path lies inside the box.

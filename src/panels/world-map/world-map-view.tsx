@@ -1,12 +1,11 @@
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
-import type { GeographiesProps } from 'react-simple-maps/core';
 import { Skeleton } from '../../components/panel';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
 import { usePanelReady } from '../../lib/ready-marks';
 import { CountryShapes } from './country-shapes';
 import { MapLegend } from './map-legend';
-import { describeMap, featureId, mapIdToAlpha2, notDrawn, shapeMapData, withoutAntarctica } from './world-map-data';
+import { describeMap, mapIdToAlpha2, notDrawn, shapeMapData, type MapShape } from './world-map-data';
 import './world-map.css';
 
 type Props = {
@@ -16,23 +15,17 @@ type Props = {
 };
 
 type Hover = { mapId: string | null; name: string; x: number; y: number; width: number; height: number };
-type Features = Parameters<NonNullable<GeographiesProps['parseGeographies']>>[0];
 
 /** The world map, its legend and a hover tooltip. Loaded as its own chunk. */
 export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
   const data = useMemo(() => shapeMapData(countries, unlocatedSessions), [countries, unlocatedSessions]);
   const summary = useMemo(() => describeMap(data, lang, (n) => formatNumber(n, lang)), [data, lang]);
-  const [drawnIds, setDrawnIds] = useState<ReadonlySet<string> | null>(null);
+  // Set once, when the TopoJSON has been projected; also when we learn which countries the map
+  // can draw. The setter is stable, as CountryShapes needs.
+  const [shapes, setShapes] = useState<readonly MapShape[] | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
 
-  // Stable for the component's life: react-simple-maps refetches when it changes. It runs once
-  // when the TopoJSON arrives, which is also when we learn which countries the map can draw.
-  const parseGeographies = useCallback((features: Features) => {
-    const kept = withoutAntarctica(features);
-    setDrawnIds(new Set(kept.map(featureId).filter((id) => id !== null)));
-    return kept;
-  }, []);
-
+  const drawnIds = useMemo(() => (shapes ? new Set(shapes.map((s) => s.mapId).filter((id) => id !== null)) : null), [shapes]);
   const missing = useMemo(() => (drawnIds ? notDrawn(data, drawnIds) : null), [data, drawnIds]);
   usePanelReady('map', drawnIds !== null);
 
@@ -61,7 +54,7 @@ export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
   return (
     <div className="absolute inset-0 flex flex-col gap-[0.4em] contain-strict">
       <div className="relative min-h-0 flex-1" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave}>
-        <CountryShapes data={data} lang={lang} summary={summary} parseGeographies={parseGeographies} />
+        <CountryShapes data={data} lang={lang} summary={summary} shapes={shapes} onShapes={setShapes} />
         {drawnIds === null && <Skeleton className="absolute inset-0" />}
         {hover && (
           <div
