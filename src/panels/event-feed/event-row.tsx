@@ -13,7 +13,7 @@ const TYPE_TEXT = { pageview: 'Page view', event: 'Event', session: 'New visitor
 type Props = { event: RealtimeEvent; lang: string; isNew: boolean };
 
 /**
- * One feed row. Memoised: the merge keeps each shown event's object from poll to poll, so an
+ * One feed row, in as few elements as it takes (a busy feed builds several on every poll). Memoised: the merge keeps each shown event's object from poll to poll, so an
  * unchanged row does not render again; only its time label ticks.
  */
 export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
@@ -29,9 +29,7 @@ export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
       style={{ height: `${EVENT_ROW_EM}em` }}
       className={`grid grid-cols-[auto_minmax(0,1fr)_auto] grid-rows-2 items-center gap-x-[0.6em] overflow-hidden border-b border-border/60 px-[0.3em] ${isNew ? 'pb-feed-new' : ''}`}
     >
-      <span className="row-span-2">
-        <EventIcon type={event.type} />
-      </span>
+      <EventIcon type={event.type} className="row-span-2" />
       <p className="min-w-0 truncate self-end" title={event.urlPath}>
         <span className="font-semibold">{TYPE_TEXT[event.type]}</span>
         {event.type === 'event' && event.eventName !== null && (
@@ -48,13 +46,8 @@ export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
             {flag}
           </span>
         )}
-        {countryName(event.country, lang)}
-        {details.map((text) => (
-          <span key={text}>
-            <span aria-hidden="true"> · </span>
-            {text}
-          </span>
-        ))}
+        {/* One text node, not a span per part: fewer elements for every new row. */}
+        {[countryName(event.country, lang), ...details].join(' · ')}
       </p>
     </li>
   );
