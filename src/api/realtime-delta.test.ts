@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fixture } from '../test/fixtures';
 import { realtimeResult } from '../test/realtime-result';
 import type { RealtimeResult } from './fetch-realtime';
-import { applyRealtimePatch, diffRealtime } from './realtime-delta';
+import { answerKey, applyRealtimePatch, diffRealtime, keepAnswer } from './realtime-delta';
 import { parseRealtime, type RealtimeData, type RealtimeEvent } from './realtime-schema';
 
 const BASE = realtimeResult(fixture('busy'), { receivedAt: 1_000 });
@@ -87,4 +87,14 @@ describe('a patch rebuilds the answer, sharing what did not change with the one 
     const unchanged = JSON.stringify(diffRealtime(BASE, next())).length;
     expect(unchanged).toBeLessThan(whole / 20);
   });
+});
+
+test('each side keeps the last answer of the 8 sites and zones used most recently', () => {
+  const kept = new Map<string, number>();
+  for (let site = 1; site <= 9; site++) keepAnswer(kept, answerKey(`site-${site}`, 'UTC'), site);
+  keepAnswer(kept, answerKey('site-2', 'UTC'), 22); // used again: now the most recent
+  keepAnswer(kept, answerKey('site-10', 'UTC'), 10);
+  expect([...kept.keys()]).toEqual([4, 5, 6, 7, 8, 9, 2, 10].map((site) => answerKey(`site-${site}`, 'UTC')));
+  expect(kept.get(answerKey('site-2', 'UTC'))).toBe(22);
+  expect(answerKey('a', 'UTC')).not.toBe(answerKey('a', 'Europe/Berlin'));
 });

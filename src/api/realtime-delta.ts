@@ -30,6 +30,21 @@ export type RealtimePatch = Omit<RealtimeResult, 'data'> & {
   };
 };
 
+/** Sites and zones whose last answer each side keeps to patch on: a site picker, not a crawler. */
+const KEPT_ANSWERS = 8;
+
+/** What the worker and the page keep an answer under: the realtime query's site and zone. */
+export function answerKey(websiteId: string, timezone: string): string {
+  return `${websiteId} ${timezone}`;
+}
+
+/** Keeps `entry` as the latest answer for `key`, forgetting the least recent beyond KEPT_ANSWERS. */
+export function keepAnswer<T>(kept: Map<string, T>, key: string, entry: T): void {
+  kept.delete(key);
+  kept.set(key, entry);
+  if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value as string);
+}
+
 const NO_DATA: RealtimeData = {
   countries: {},
   urls: {},

@@ -1,7 +1,7 @@
 import { replaceEqualDeep } from '@tanstack/react-query';
 import { ApiError } from './client';
 import type { RealtimeResult } from './fetch-realtime';
-import { applyRealtimePatch, diffRealtime } from './realtime-delta';
+import { answerKey, applyRealtimePatch, diffRealtime, keepAnswer } from './realtime-delta';
 import type { WorkerReply, WorkerRequest } from './realtime-worker-protocol';
 
 /** The answer held for a site and zone; `seq` is the worker's number for it (null: not from it). */
@@ -15,16 +15,13 @@ let nextId = 1;
 let polls = 0;
 const pending = new Map<number, Pending>();
 
-/** Sites and zones whose last answer is kept to build the next one on (as in the worker). */
-const KEPT = 8;
+/** The last answer for each site and zone, to build the next one on. */
 const held = new Map<string, Held>();
 /** Answers that already share their unchanged parts with the one before (see `shareRealtime`). */
 const shared = new WeakSet<object>();
 
 function keep(key: string, entry: Held): RealtimeResult {
-  held.delete(key);
-  held.set(key, entry);
-  if (held.size > KEPT) held.delete(held.keys().next().value as string);
+  keepAnswer(held, key, entry);
   shared.add(entry.result);
   return entry.result;
 }
@@ -94,7 +91,7 @@ export function fetchRealtimeOffThread(websiteId: string, timezone: string, sign
   // The page's first poll does not wait for the worker to load and start (it is started with
   // the page, and takes the polls after it): the first numbers come a few hundred ms sooner on
   // a slow screen. The schema code for it is a small chunk loaded on demand.
-  const key = `${websiteId} ${timezone}`;
+  const key = answerKey(websiteId, timezone);
   const target = polls++ === 0 ? null : startWorker();
   if (!target) {
     return import('./fetch-realtime').then(async ({ fetchRealtime }) => {

@@ -6,13 +6,10 @@
 // cookie goes along.
 import { ApiError, messageFor } from './client';
 import { fetchRealtime, type RealtimeResult } from './fetch-realtime';
-import { diffRealtime } from './realtime-delta';
+import { answerKey, diffRealtime, keepAnswer } from './realtime-delta';
 import type { WorkerReply, WorkerRequest } from './realtime-worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** Sites and zones whose last answer is kept to diff against: a site picker, not a crawler. */
-const KEPT = 8;
 
 const running = new Map<number, AbortController>();
 /** The last answer sent for each site and zone, with its number. */
@@ -29,15 +26,13 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   let reply: WorkerReply;
   try {
     const result = await fetchRealtime(data.websiteId, data.timezone, controller.signal);
-    const key = `${data.websiteId} ${data.timezone}`;
+    const key = answerKey(data.websiteId, data.timezone);
     const previous = sent.get(key);
     // Only a patch on the very answer the page holds: it may have missed later ones.
     const base = previous !== undefined && previous.seq === data.base ? previous : null;
     const seq = ++lastSeq;
     reply = { id: data.id, ok: true, seq, base: base?.seq ?? null, patch: diffRealtime(base?.result ?? null, result) };
-    sent.delete(key);
-    sent.set(key, { seq, result });
-    if (sent.size > KEPT) sent.delete(sent.keys().next().value as string);
+    keepAnswer(sent, key, { seq, result });
   } catch (error) {
     reply = {
       id: data.id,
