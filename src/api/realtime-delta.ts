@@ -130,11 +130,16 @@ function diffCounts(before: Counts, after: Counts, hasBase: boolean): CountsPatc
   return changed ? { set, remove } : null;
 }
 
+// Built key by key rather than spread and then `delete`d: a busy site's 200 urls made the copy
+// and the deletes a slow dictionary object, three times the work (and every reader iterates it).
 function patchCounts(before: Counts, patch: CountsPatch | null): Record<string, number> {
   if (patch === null) return before;
-  const next: Record<string, number> = { ...before };
-  for (const key of patch.remove) delete next[key];
-  Object.assign(next, patch.set);
+  const removed = patch.remove.length > 0 ? new Set(patch.remove) : null;
+  const next: Record<string, number> = {};
+  for (const key in before) {
+    if (removed === null || !removed.has(key)) next[key] = before[key] as number;
+  }
+  for (const key in patch.set) next[key] = patch.set[key] as number;
   return next;
 }
 
