@@ -52,6 +52,14 @@ describe('topEntries', () => {
     result.forEach((row, i) => expect(row.share).toBeCloseTo(expected[i]?.share ?? Number.NaN, 10));
   });
 
+  test('a limit gives the same rows as sorting everything and cutting the list', () => {
+    // Many ties and a few distinct counts, as on a busy site: the case the partial selection is for.
+    const map = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`/p/${(i * 37) % 200}`, 1 + ((i * 7) % 5)]));
+    const all = topEntries(map);
+    expect(all).toHaveLength(200);
+    for (const limit of [1, 2, 7, 15, 199, 200, 250]) expect(topEntries(map, { limit })).toEqual(all.slice(0, limit));
+  });
+
   test('the busy fixture: pages in the order a person expects', async () => {
     const body = (await import('../../test/fixtures/umami-3.1/realtime-busy.json')).default;
     const result = topEntries(body.urls, { limit: 4 });
