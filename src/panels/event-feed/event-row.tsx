@@ -14,13 +14,10 @@ type Props = { event: RealtimeEvent; lang: string; isNew: boolean };
 
 /**
  * One feed row, in as few elements as it takes (a busy feed builds several on every poll). Memoised: the merge keeps each shown event's object from poll to poll, so an
- * unchanged row does not render again; only its time label ticks.
+ * unchanged row does not render again; only its time label ticks. When the row stops being new,
+ * only its own `li` changes: the content is a memoised child of its own.
  */
 export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
-  const details = [browserLabel(event.browser), osLabel(event.os), deviceLabel(event.device)].filter(
-    (text): text is string => text !== null,
-  );
-  const flag = countryFlag(event.country);
   return (
     <li
       data-testid="event-row"
@@ -31,6 +28,18 @@ export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
       style={{ height: `${EVENT_ROW_EM}em` }}
       className={`contain-strict grid grid-cols-[auto_minmax(0,1fr)_auto] grid-rows-2 items-center gap-x-[0.6em] overflow-hidden border-b border-border/60 px-[0.3em] ${isNew ? 'pb-feed-new' : ''}`}
     >
+      <EventRowContent event={event} lang={lang} />
+    </li>
+  );
+});
+
+const EventRowContent = memo(function EventRowContent({ event, lang }: Omit<Props, 'isNew'>) {
+  const details = [browserLabel(event.browser), osLabel(event.os), deviceLabel(event.device)].filter(
+    (text): text is string => text !== null,
+  );
+  const flag = countryFlag(event.country);
+  return (
+    <>
       <EventIcon type={event.type} className="row-span-2" />
       <p className="min-w-0 truncate self-end" title={event.urlPath}>
         <span className="font-semibold">{TYPE_TEXT[event.type]}</span>
@@ -51,6 +60,6 @@ export const EventRow = memo(function EventRow({ event, lang, isNew }: Props) {
         {/* One text node, not a span per part: fewer elements for every new row. */}
         {[countryName(event.country, lang), ...details].join(' · ')}
       </p>
-    </li>
+    </>
   );
 });
