@@ -21,6 +21,11 @@ describe('formatPercent', () => {
     [0.04, 'en-US', '4%'],
     [0.042, 'de-DE', '4,2\u00a0%'],
     [1, 'en-US', '100%'],
+    [0.0999, 'en-US', '10%'],
+    [0.1, 'en-US', '10%'],
+    [0.0421, 'en-US', '4.2%'],
+    [0.42, 'de-DE', '42\u00a0%'],
+    [0.0004, 'en-US', '0%'],
   ])('%d in %s → %s', (share, lang, expected) => {
     expect(formatPercent(share, lang)).toBe(expected);
   });

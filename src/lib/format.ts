@@ -27,17 +27,37 @@ export function formatNumber(value: number, lang: string): string {
 }
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
+const formattedPercents = new Map<string, Map<number, string>>();
 
-/** "42%"; one decimal below 10 % ("4.2%") where a whole number would hide the difference. */
+/**
+ * "42%"; one decimal below 10 % ("4.2%") where a whole number would hide the difference.
+ * The share is rounded to what is printed first, and that string is remembered: the top lists
+ * print and compare every row's share on every poll.
+ */
 export function formatPercent(share: number, lang: string): string {
   const digits = share < 0.1 ? 1 : 0;
-  const key = `${lang}|${digits}`;
-  let format = percentFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits });
-    percentFormats.set(key, format);
+  const scale = digits === 1 ? 1000 : 100;
+  const steps = Math.round(share * scale);
+  // Tenths of a percent are kept under negative keys, whole percents under their own value.
+  const key = digits === 1 ? -1 - steps : steps;
+  let cache = formattedPercents.get(lang);
+  if (!cache) {
+    cache = new Map();
+    formattedPercents.set(lang, cache);
   }
-  return format.format(share);
+  let text = cache.get(key);
+  if (text === undefined) {
+    const formatKey = `${lang}|${digits}`;
+    let format = percentFormats.get(formatKey);
+    if (!format) {
+      format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits });
+      percentFormats.set(formatKey, format);
+    }
+    text = format.format(steps / scale);
+    if (cache.size >= FORMATTED_LIMIT) cache.clear();
+    cache.set(key, text);
+  }
+  return text;
 }
 
 /** Ages under a minute are shown in steps of this many seconds. */
