@@ -3,9 +3,9 @@ import { blend, contrastRatio, parseHex } from '../../lib/contrast';
 import { readRepoFile } from '../../test/read-repo-file';
 
 // Text on the surfaces these panels paint themselves, in both palettes of src/index.css:
-// the share bar behind a top-list row (accent at 20 %, see top-list-view.tsx), the glow of a
-// new feed row (accent at 18 % at its start, event-feed.css) and a pressed filter button
-// (--color-bg text on --color-accent, feed-filter-control.tsx).
+// the share bar behind a top-list row (accent at 20 %, top-list.css), the mark of a new feed
+// row (accent at 12 %, event-feed.css; checked at 18 %, with room to spare) and a pressed filter
+// button (--color-bg text on --color-accent, feed-filter-control.tsx).
 const css = await readRepoFile('src/index.css');
 function palette(selector: string): (name: string) => ReturnType<typeof parseHex> {
   const start = css.indexOf(`${selector} {`);
