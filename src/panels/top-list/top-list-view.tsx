@@ -33,7 +33,7 @@ type RowProps = { row: TopRow; lang: string; decorate: Props['decorate'] };
 /**
  * One row. Every poll builds new row objects, and on a busy site the total (so every share)
  * moves a little each time: the row renders again only when what it shows changes — its label,
- * count, the share as printed, or the bar's width in whole percent.
+ * count or the share as printed (its bar is drawn behind the table, apart from the row).
  */
 const TopListRow = memo(
   function TopListRow({ row, lang, decorate }: RowProps) {
@@ -59,7 +59,6 @@ const TopListRow = memo(
     a.row.key === b.row.key &&
     a.row.label === b.row.label &&
     a.row.value === b.row.value &&
-    barPercent(a.row.share) === barPercent(b.row.share) &&
     formatPercent(a.row.share, a.lang) === formatPercent(b.row.share, b.lang),
 );
 
@@ -98,30 +97,30 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
             ))}
           </div>
           <table className="relative w-full table-fixed border-collapse">
-          <caption className="sr-only">{caption}</caption>
-          <colgroup>
-            <col />
-            <col className="w-[5.6em]" />
-            <col className="w-[3.8em]" />
-          </colgroup>
-          <thead>
-            <tr style={{ height: `${HEAD_EM}em`, fontSize: `${HEAD_FONT_EM}em` }} className="uppercase tracking-wide text-muted">
-              <th scope="col" className="truncate px-[0.4em] text-left font-semibold">
-                {keyHeader}
-              </th>
-              <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
-                {valueHeader}
-              </th>
-              <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
-                Share
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <TopListRow key={row.key} row={row} lang={lang} decorate={decorate} />
-            ))}
-          </tbody>
+            <caption className="sr-only">{caption}</caption>
+            <colgroup>
+              <col />
+              <col className="w-[5.6em]" />
+              <col className="w-[3.8em]" />
+            </colgroup>
+            <thead>
+              <tr style={{ height: `${HEAD_EM}em`, fontSize: `${HEAD_FONT_EM}em` }} className="uppercase tracking-wide text-muted">
+                <th scope="col" className="truncate px-[0.4em] text-left font-semibold">
+                  {keyHeader}
+                </th>
+                <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
+                  {valueHeader}
+                </th>
+                <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
+                  Share
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <TopListRow key={row.key} row={row} lang={lang} decorate={decorate} />
+              ))}
+            </tbody>
           </table>
         </>
       )}
