@@ -1,33 +1,41 @@
 // Intl formatting, cached per locale: constructing formatters is the expensive part.
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
 
-// The same counts come back poll after poll (list rows, totals, axis labels), and a format call
-// costs far more than a lookup: the strings are remembered, a bounded number per language.
+// The same counts and shares come back poll after poll (list rows, totals, axis labels), and a
+// format call costs far more than a lookup: the strings are remembered, a bounded number per
+// language and kind.
 const formattedNumbers = new Map<string, Map<number, string>>();
+const formattedPercents = new Map<string, Map<number, string>>();
 const FORMATTED_LIMIT = 2000;
 
-export function formatNumber(value: number, lang: string): string {
-  let cache = formattedNumbers.get(lang);
-  if (!cache) {
-    cache = new Map();
-    formattedNumbers.set(lang, cache);
+/** The value kept under `key`, made and kept on first use. */
+function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  let text = cache.get(value);
+  return value;
+}
+
+/** The string `format` gives, remembered per language under `key` (at most FORMATTED_LIMIT). */
+function remembered(cache: Map<string, Map<number, string>>, lang: string, key: number, format: () => string): string {
+  const strings = getOrMake(cache, lang, () => new Map<number, string>());
+  let text = strings.get(key);
   if (text === undefined) {
-    let format = numberFormats.get(lang);
-    if (!format) {
-      format = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-      numberFormats.set(lang, format);
-    }
-    text = format.format(value);
-    if (cache.size >= FORMATTED_LIMIT) cache.clear();
-    cache.set(value, text);
+    text = format();
+    if (strings.size >= FORMATTED_LIMIT) strings.clear();
+    strings.set(key, text);
   }
   return text;
 }
 
-const percentFormats = new Map<string, Intl.NumberFormat>();
-const formattedPercents = new Map<string, Map<number, string>>();
+export function formatNumber(value: number, lang: string): string {
+  return remembered(formattedNumbers, lang, value, () =>
+    getOrMake(numberFormats, lang, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 })).format(value),
+  );
+}
 
 /**
  * "42%"; one decimal below 10 % ("4.2%") where a whole number would hide the difference.
@@ -40,24 +48,13 @@ export function formatPercent(share: number, lang: string): string {
   const steps = Math.round(share * scale);
   // Tenths of a percent are kept under negative keys, whole percents under their own value.
   const key = digits === 1 ? -1 - steps : steps;
-  let cache = formattedPercents.get(lang);
-  if (!cache) {
-    cache = new Map();
-    formattedPercents.set(lang, cache);
-  }
-  let text = cache.get(key);
-  if (text === undefined) {
-    const formatKey = `${lang}|${digits}`;
-    let format = percentFormats.get(formatKey);
-    if (!format) {
-      format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits });
-      percentFormats.set(formatKey, format);
-    }
-    text = format.format(steps / scale);
-    if (cache.size >= FORMATTED_LIMIT) cache.clear();
-    cache.set(key, text);
-  }
-  return text;
+  return remembered(formattedPercents, lang, key, () =>
+    getOrMake(
+      percentFormats,
+      `${lang}|${digits}`,
+      () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }),
+    ).format(steps / scale),
+  );
 }
 
 /** Ages under a minute are shown in steps of this many seconds. */
