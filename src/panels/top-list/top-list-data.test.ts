@@ -35,6 +35,17 @@ describe('topEntries', () => {
     { name: 'limit above the row count', map: { a: 1 }, options: { limit: 10 }, expected: rows(['a', 1, 1]) },
     { name: 'zero total gives share 0, not NaN', map: { a: 0, b: 0 }, expected: rows(['a', 0, 0], ['b', 0, 0]) },
     {
+      name: 'negative and non-finite counts count as none',
+      map: { a: -2, b: Number.NaN, c: Number.POSITIVE_INFINITY, d: 3 },
+      expected: rows(['d', 3, 1], ['a', 0, 0], ['b', 0, 0], ['c', 0, 0]),
+    },
+    {
+      name: 'folded keys with a limit: the sum decides the place',
+      map: { 'google.com': 4, '': 2, null: 3, 'bing.com': 1 },
+      options: { keyFor: referrerKey, limit: 1 },
+      expected: rows([DIRECT_REFERRER, 5, 0.5]),
+    },
+    {
       name: '"" and "null" referrers become one (direct) row',
       map: { '': 2, null: 3, 'google.com': 4 },
       options: { keyFor: referrerKey },
@@ -58,6 +69,17 @@ describe('topEntries', () => {
     const all = topEntries(map);
     expect(all).toHaveLength(200);
     for (const limit of [1, 2, 7, 15, 199, 200, 250]) expect(topEntries(map, { limit })).toEqual(all.slice(0, limit));
+  });
+
+  test('once the list is full, a lower count is passed over without a label', () => {
+    const labelled: string[] = [];
+    const labelFor = (key: string) => {
+      labelled.push(key);
+      return key;
+    };
+    expect(topEntries({ a: 5, b: 4, c: 1, d: 1, e: 4 }, { limit: 2, labelFor }).map((row) => row.key)).toEqual(['a', 'b']);
+    // e ties with the last row, so it is compared (and loses on its label); c and d are not.
+    expect(labelled).toEqual(['a', 'b', 'e']);
   });
 
   test('the busy fixture: pages in the order a person expects', async () => {
