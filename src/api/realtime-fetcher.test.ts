@@ -112,8 +112,11 @@ test('the next poll asks for a patch on the answer the page holds, and what did 
   expect(result.data.totals).not.toBe(held.data.totals);
   expect(result.data.urls).toBe(held.data.urls);
   expect(result.data.events.every((event, i) => event === held.data.events[i])).toBe(true);
-  // TanStack Query takes it as it is; anything else (a panel's slice) is shared as usual.
+  // TanStack Query takes it as it is, and a part of it that a panel selects (a changed one too);
+  // anything else (a slice built from it) is shared as usual.
   expect(shareRealtime(held, result)).toBe(result);
+  expect(shareRealtime(held.data.totals, result.data.totals)).toBe(result.data.totals);
+  expect(shareRealtime(held.data.urls, result.data.urls)).toBe(held.data.urls);
   expect(shareRealtime({ a: [1] }, { a: [1] })).toEqual({ a: [1] });
   const slice = { a: [1] };
   expect(shareRealtime(slice, { a: [1] })).toBe(slice);

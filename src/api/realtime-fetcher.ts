@@ -17,21 +17,29 @@ const pending = new Map<number, Pending>();
 
 /** The last answer for each site and zone, to build the next one on. */
 const held = new Map<string, Held>();
-/** Answers that already share their unchanged parts with the one before (see `shareRealtime`). */
+/**
+ * Answers that already share their unchanged parts with the one before, and those parts (the
+ * counts, the totals, the events): see `shareRealtime`.
+ */
 const shared = new WeakSet<object>();
 
 function keep(key: string, entry: Held): RealtimeResult {
   keepAnswer(held, key, entry);
-  shared.add(entry.result);
-  return entry.result;
+  const { result } = entry;
+  shared.add(result);
+  shared.add(result.data);
+  for (const part of Object.values(result.data)) if (typeof part === 'object' && part !== null) shared.add(part);
+  return result;
 }
 
 /**
  * TanStack Query's `structuralSharing` for the realtime query. An answer from this module
  * already reuses the previous answer's objects wherever nothing changed (realtime-delta.ts), so
  * it is taken as it is: comparing it again field by field would only copy every event that
- * moved down a place (the comparison goes by index) and make garbage of the copies. Anything
- * else (a panel's `select` result) is shared the usual way.
+ * moved down a place (the comparison goes by index) and make garbage of the copies. So is one
+ * of its parts that a panel's `select` returns (the urls, the totals): comparing a busy site's
+ * 200 page counts again made a copy of them on every poll. Anything else (a `select` result
+ * built from the answer) is shared the usual way.
  */
 export function shareRealtime(previous: unknown, next: unknown): unknown {
   return typeof next === 'object' && next !== null && shared.has(next) ? next : replaceEqualDeep(previous, next);
