@@ -5,7 +5,7 @@ const selectIsEmpty = ({ data }: RealtimeResult) =>
   data.totals.views === 0 && data.totals.visitors === 0 && data.events.length === 0;
 
 export function EmptyBanner() {
-  const { data: isEmpty } = useRealtime(selectIsEmpty);
+  const isEmpty = useRealtime(selectIsEmpty);
   if (!isEmpty) return null;
   return (
     <p data-testid="empty-state" className="rounded-lg border border-border bg-panel px-[0.8em] py-[0.4em] text-center text-muted">

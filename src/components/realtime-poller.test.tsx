@@ -10,7 +10,7 @@ const INTERVAL_MS = 10_000;
 const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: INTERVAL_MS };
 
 function Views() {
-  const { data } = useRealtime((result) => result.data.totals.views);
+  const data = useRealtime((result) => result.data.totals.views);
   return <p>{data ?? '…'}</p>;
 }
 

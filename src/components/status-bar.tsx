@@ -1,4 +1,4 @@
-import { useRealtime } from '../api/use-realtime';
+import { useRealtime, useRealtimeError } from '../api/use-realtime';
 import type { RealtimeResult } from '../api/queries';
 import { ApiError, messageFor } from '../api/client';
 import { formatAge } from '../lib/format';
@@ -22,7 +22,8 @@ function errorText(error: unknown): string {
 export function StatusBar() {
   // Not `isFetching`: a poll takes tens of milliseconds, too short for a blink anyone could see,
   // and reading it re-rendered the bar (two frames) at the start and end of every poll.
-  const { data: meta, error } = useRealtime(selectMeta);
+  const meta = useRealtime(selectMeta);
+  const error = useRealtimeError();
 
   // Stale when this poll failed but an earlier one succeeded, or when the proxy itself served
   // a cached answer because Umami failed (it says how old in a header).

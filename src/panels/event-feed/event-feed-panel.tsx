@@ -45,7 +45,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function EventFeedPanel() {
   const { websiteId, lang } = useDashboard();
-  const { data: answer } = useRealtime(selectAnswer);
+  const answer = useRealtime(selectAnswer);
   const slice = useMemo(() => answer && feedSlice(answer), [answer]);
   usePanelReady('events', slice !== undefined);
   const [filter, setFilter] = useState<FeedFilter>('all');

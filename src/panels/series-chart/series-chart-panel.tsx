@@ -23,7 +23,7 @@ export function SeriesChartPanel() {
       buildSeries(data.series, { requestedTimezone: timezone, displayTimezone, now: data.timestamp, lang }),
     [displayTimezone, lang],
   );
-  const { data: points } = useRealtime(selectPoints);
+  const points = useRealtime(selectPoints);
   // Fetch the chunk when the panel mounts, in parallel with the first realtime request.
   useEffect(() => void loadView(), []);
 

@@ -28,7 +28,7 @@ const flag = (row: TopRow) => (
 
 export function CountriesPanel() {
   const { lang } = useDashboard();
-  const { data: countries } = useRealtime(selectCountries);
+  const countries = useRealtime(selectCountries);
   usePanelReady('countries', countries !== undefined);
   const labelFor = useCallback((key: string) => countryName(key, lang), [lang]);
   return (

@@ -9,7 +9,7 @@ const selectUrls = (result: RealtimeResult) => result.data.urls;
 
 export function PagesPanel() {
   const { lang } = useDashboard();
-  const { data: urls } = useRealtime(selectUrls);
+  const urls = useRealtime(selectUrls);
   usePanelReady('pages', urls !== undefined);
   return (
     <Panel title="Pages" testId="top-pages">

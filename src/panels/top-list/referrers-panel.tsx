@@ -10,7 +10,7 @@ const selectReferrers = (result: RealtimeResult) => result.data.referrers;
 
 export function ReferrersPanel() {
   const { lang } = useDashboard();
-  const { data: referrers } = useRealtime(selectReferrers);
+  const referrers = useRealtime(selectReferrers);
   usePanelReady('referrers', referrers !== undefined);
   return (
     <Panel title="Referrers" testId="top-referrers">

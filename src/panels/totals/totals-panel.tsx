@@ -16,7 +16,7 @@ const ITEMS = [
 
 export function TotalsPanel() {
   const { lang } = useDashboard();
-  const { data: totals } = useRealtime(selectTotals);
+  const totals = useRealtime(selectTotals);
   usePanelReady('totals', totals !== undefined);
   return (
     <Panel title="Last 30 minutes" testId="totals" className="totals-panel">

@@ -34,7 +34,7 @@ const selectCountries = ({ data }: RealtimeResult) => ({
 
 export function WorldMapPanel() {
   const { lang } = useDashboard();
-  const { data: slice } = useRealtime(selectCountries);
+  const slice = useRealtime(selectCountries);
   useEffect(preloadMap, []);
   const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && !Object.values(slice.countries).some((n) => n > 0);
   // With data, the map chunk reports once the shapes are drawn.
