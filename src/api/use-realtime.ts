@@ -28,15 +28,26 @@ function useRealtimeQuery() {
 }
 
 /**
- * Reads `select` of the query's data: made once per answer, and shared with the last slice as
+ * A panel's slice of the query's data: made once per answer, and shared with the last slice as
  * the query's own data is, so an unchanged slice keeps its identity and its panel stays put.
+ * A `select` that throws on an answer keeps the last good slice on screen (as TanStack Query's
+ * observers did) instead of taking the page down: panels call this outside their error boundary.
  */
 function sliceReader<T>(query: { state: { data: unknown } }, select: (result: RealtimeResult) => T): () => T | undefined {
-  let last: { data: RealtimeResult; slice: T } | null = null;
+  let last: { data: RealtimeResult; slice: T | undefined } | null = null;
   return () => {
     const data = query.state.data as RealtimeResult | undefined;
     if (data === undefined) return undefined;
-    if (last?.data !== data) last = { data, slice: shareRealtime(last?.slice, select(data)) as T };
+    if (last?.data !== data) {
+      const previous = last?.slice;
+      let slice = previous;
+      try {
+        slice = shareRealtime(previous, select(data)) as T;
+      } catch (error) {
+        console.error('[pulseboard] a panel could not read this answer; it keeps the last one', error);
+      }
+      last = { data, slice };
+    }
     return last.slice;
   };
 }

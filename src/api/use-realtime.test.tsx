@@ -1,0 +1,112 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { DashboardContext, type Dashboard } from '../dashboard-context';
+import busyJson from '../test/fixtures/umami-3.1/realtime-busy.json';
+import { realtimeResult } from '../test/realtime-result';
+import { queryKeys, type RealtimeResult } from './queries';
+import { useRealtime, useRealtimeError } from './use-realtime';
+
+// A long interval: nothing polls during a test, the answers are set by hand.
+const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
+const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+
+function answer(views: number): RealtimeResult {
+  const result = realtimeResult(busyJson, { timezone: dashboard.timezone });
+  result.data.totals.views = views;
+  return result;
+}
+
+const selectViews = vi.fn((result: RealtimeResult) => {
+  if (result.data.totals.views < 0) throw new Error('no such count');
+  return { views: result.data.totals.views };
+});
+const slices: unknown[] = [];
+
+function Views() {
+  const slice = useRealtime(selectViews);
+  const error = useRealtimeError();
+  slices.push(slice);
+  return (
+    <p>
+      {slice?.views ?? 'none'} {error ? error.message : 'ok'}
+    </p>
+  );
+}
+
+/** Sets the query's data (or state) and lets TanStack Query's notify batch (a 0 ms timer) run. */
+async function change(update: () => void) {
+  await act(async () => {
+    update();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+function renderViews(client: QueryClient) {
+  render(
+    <QueryClientProvider client={client}>
+      <DashboardContext value={dashboard}>
+        <Views />
+      </DashboardContext>
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  selectViews.mockClear();
+  slices.length = 0;
+  vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => {})));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+test('a slice is made once per answer, and an equal one keeps its identity', async () => {
+  const client = new QueryClient();
+  client.setQueryData(key, answer(5));
+  renderViews(client);
+  expect(screen.getByText('5 ok')).toBeInTheDocument();
+  const calls = selectViews.mock.calls.length;
+
+  // Another answer with the same views: the slice is made again, equal, and kept as it was.
+  const other = answer(5);
+  other.data.totals.visitors += 1;
+  await change(() => void client.setQueryData(key, other));
+  expect(selectViews.mock.calls.length).toBe(calls + 1);
+  expect(new Set(slices).size).toBe(1);
+
+  await change(() => void client.setQueryData(key, answer(6)));
+  expect(screen.getByText('6 ok')).toBeInTheDocument();
+  expect(selectViews.mock.calls.length).toBe(calls + 2);
+});
+
+test('a select that throws keeps the last good slice on screen, and the page up', async () => {
+  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const client = new QueryClient();
+  client.setQueryData(key, answer(5));
+  renderViews(client);
+
+  await change(() => void client.setQueryData(key, answer(-1)));
+  expect(screen.getByText('5 ok')).toBeInTheDocument();
+  expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('[pulseboard]'), expect.any(Error));
+
+  await change(() => void client.setQueryData(key, answer(7)));
+  expect(screen.getByText('7 ok')).toBeInTheDocument();
+  consoleError.mockRestore();
+});
+
+test("the error is the last poll's, and clears when one succeeds", async () => {
+  const client = new QueryClient();
+  client.setQueryData(key, answer(5));
+  renderViews(client);
+  const query = client.getQueryCache().find({ queryKey: key, exact: true });
+  await change(() => query?.setState({ error: new Error('Umami is down'), status: 'error' }));
+  expect(screen.getByText('5 Umami is down')).toBeInTheDocument();
+  await change(() => void client.setQueryData(key, answer(8)));
+  expect(screen.getByText('8 ok')).toBeInTheDocument();
+});
+
+test('without data, nothing is shown and the first fetch starts', async () => {
+  const client = new QueryClient();
+  renderViews(client);
+  expect(screen.getByText('none ok')).toBeInTheDocument();
+  await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+});
