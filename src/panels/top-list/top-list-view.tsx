@@ -28,6 +28,9 @@ type Props = {
   decorate?: (row: TopRow) => ReactNode;
 };
 
+const ROW_STYLE = { height: `${ROW_EM}em` };
+const HEAD_STYLE = { height: `${HEAD_EM}em`, fontSize: `${HEAD_FONT_EM}em` };
+
 type RowProps = { row: TopRow; lang: string; decorate: Props['decorate'] };
 
 /**
@@ -38,19 +41,18 @@ type RowProps = { row: TopRow; lang: string; decorate: Props['decorate'] };
 const TopListRow = memo(
   function TopListRow({ row, lang, decorate }: RowProps) {
     return (
-      <tr
-        data-testid="top-row"
-        data-key={row.key}
-        data-value={row.value}
-        style={{ height: `${ROW_EM}em` }}
-      >
-        <th scope="row" title={row.label} className="truncate px-[0.4em] text-left font-normal">
+      <div role="row" data-testid="top-row" data-key={row.key} data-value={row.value} className="pb-top-row" style={ROW_STYLE}>
+        <span role="rowheader" title={row.label} className="truncate px-[0.4em]">
           {decorate?.(row)}
           {row.label}
-        </th>
-        <td className="truncate px-[0.4em] text-right font-semibold tabular-nums">{formatNumber(row.value, lang)}</td>
-        <td className="truncate px-[0.4em] text-right text-muted tabular-nums">{formatPercent(row.share, lang)}</td>
-      </tr>
+        </span>
+        <span role="cell" className="truncate px-[0.4em] text-right font-semibold tabular-nums">
+          {formatNumber(row.value, lang)}
+        </span>
+        <span role="cell" className="truncate px-[0.4em] text-right text-muted tabular-nums">
+          {formatPercent(row.share, lang)}
+        </span>
+      </div>
     );
   },
   (a, b) =>
@@ -61,6 +63,23 @@ const TopListRow = memo(
     a.row.value === b.row.value &&
     formatPercent(a.row.share, a.lang) === formatPercent(b.row.share, b.lang),
 );
+
+/** The column headers; memoised, as they change only with the panel's language of headers. */
+const TopListHead = memo(function TopListHead({ keyHeader, valueHeader }: { keyHeader: string; valueHeader: string }) {
+  return (
+    <div role="row" className="pb-top-row pb-top-head uppercase tracking-wide text-muted" style={HEAD_STYLE}>
+      <span role="columnheader" className="truncate px-[0.4em] font-semibold">
+        {keyHeader}
+      </span>
+      <span role="columnheader" className="truncate px-[0.4em] text-right font-semibold">
+        {valueHeader}
+      </span>
+      <span role="columnheader" className="truncate px-[0.4em] text-right font-semibold">
+        Share
+      </span>
+    </div>
+  );
+});
 
 /** The bar's width in whole percent: a third of a pixel more or less is not worth a repaint. */
 function barPercent(share: number): number {
@@ -96,32 +115,15 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
               <div key={place} style={{ height: `${ROW_EM}em`, width: `${barPercent(row.share)}%` }} />
             ))}
           </div>
-          <table className="relative w-full table-fixed border-collapse">
-            <caption className="sr-only">{caption}</caption>
-            <colgroup>
-              <col />
-              <col className="w-[5.6em]" />
-              <col className="w-[3.8em]" />
-            </colgroup>
-            <thead>
-              <tr style={{ height: `${HEAD_EM}em`, fontSize: `${HEAD_FONT_EM}em` }} className="uppercase tracking-wide text-muted">
-                <th scope="col" className="truncate px-[0.4em] text-left font-semibold">
-                  {keyHeader}
-                </th>
-                <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
-                  {valueHeader}
-                </th>
-                <th scope="col" className="truncate px-[0.4em] text-right font-semibold">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <TopListRow key={row.key} row={row} lang={lang} decorate={decorate} />
-              ))}
-            </tbody>
-          </table>
+          {/* An ARIA table of rows laid out as grids, not a <table>: a table lays out all of its
+              cells again when one count changes, while each of these rows is a fixed box that
+              lays out alone (contain: strict), and the header is made once. */}
+          <div role="table" aria-label={caption} className="relative">
+            <TopListHead keyHeader={keyHeader} valueHeader={valueHeader} />
+            {rows.map((row) => (
+              <TopListRow key={row.key} row={row} lang={lang} decorate={decorate} />
+            ))}
+          </div>
         </>
       )}
     </div>
