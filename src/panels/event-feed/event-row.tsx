@@ -40,8 +40,8 @@ const EventRowContent = memo(function EventRowContent({ event, lang }: Omit<Prop
   return (
     <>
       <EventIcon type={event.type} className="row-span-2" />
-      {/* Line one in the muted colour, its labels in bold spans: one element fewer than a span
-          for the path too, on every new row of a busy feed. */}
+      {/* Line one in the muted colour with its labels in <b>, the path a plain text node: one
+          element fewer than a span for the path, on every new row of a busy feed. */}
       <p className="min-w-0 truncate self-end text-muted" title={event.urlPath}>
         <b className="mr-[0.4em] font-semibold text-fg">{TYPE_TEXT[event.type]}</b>
         {event.type === 'event' && event.eventName !== null && <b className="mr-[0.4em] font-semibold text-accent2">{event.eventName}</b>}

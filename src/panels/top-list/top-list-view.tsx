@@ -64,7 +64,7 @@ const TopListRow = memo(
     formatPercent(a.row.share, a.lang) === formatPercent(b.row.share, b.lang),
 );
 
-/** The column headers; memoised, as they change only with the panel's language of headers. */
+/** The column headers; memoised: they change only when the panel's headers do. */
 const TopListHead = memo(function TopListHead({ keyHeader, valueHeader }: { keyHeader: string; valueHeader: string }) {
   return (
     <div role="row" className="pb-top-row pb-top-head uppercase tracking-wide text-muted" style={HEAD_STYLE}>
