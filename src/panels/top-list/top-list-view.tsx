@@ -29,7 +29,13 @@ type Props = {
 };
 
 const ROW_STYLE = { height: `${ROW_EM}em` };
-const HEAD_STYLE = { height: `${HEAD_EM}em`, fontSize: `${HEAD_FONT_EM}em` };
+/** The header row's height in the list's em; the share bars start below it. */
+const HEAD_HEIGHT = `${HEAD_EM * HEAD_FONT_EM}em`;
+// The header row stays in the list's font size, so its columns are the rows' own (.pb-top-row);
+// its cells are set smaller.
+const HEAD_STYLE = { height: HEAD_HEIGHT };
+const HEAD_CELL_STYLE = { fontSize: `${HEAD_FONT_EM}em` };
+const HEAD_CELL = 'truncate px-[0.4em] font-semibold tracking-wide';
 
 type RowProps = { row: TopRow; lang: string; decorate: Props['decorate'] };
 
@@ -67,14 +73,14 @@ const TopListRow = memo(
 /** The column headers; memoised: they change only when the panel's headers do. */
 const TopListHead = memo(function TopListHead({ keyHeader, valueHeader }: { keyHeader: string; valueHeader: string }) {
   return (
-    <div role="row" className="pb-top-row pb-top-head uppercase tracking-wide text-muted" style={HEAD_STYLE}>
-      <span role="columnheader" className="truncate px-[0.4em] font-semibold">
+    <div role="row" className="pb-top-row uppercase text-muted" style={HEAD_STYLE}>
+      <span role="columnheader" className={HEAD_CELL} style={HEAD_CELL_STYLE}>
         {keyHeader}
       </span>
-      <span role="columnheader" className="truncate px-[0.4em] text-right font-semibold">
+      <span role="columnheader" className={`${HEAD_CELL} text-right`} style={HEAD_CELL_STYLE}>
         {valueHeader}
       </span>
-      <span role="columnheader" className="truncate px-[0.4em] text-right font-semibold">
+      <span role="columnheader" className={`${HEAD_CELL} text-right`} style={HEAD_CELL_STYLE}>
         Share
       </span>
     </div>
@@ -110,7 +116,7 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
           {/* The share bars, one plain box per row behind the table (aria-hidden: the Share column
               says the same). As a gradient background of each row, every one of a row's three
               cells painted its part of the bar again on every poll (about 1 ms of a busy poll). */}
-          <div aria-hidden="true" className="pb-top-bars" style={{ top: `${HEAD_EM * HEAD_FONT_EM}em` }}>
+          <div aria-hidden="true" className="pb-top-bars" style={{ top: HEAD_HEIGHT }}>
             {rows.map((row, place) => (
               <div key={place} style={{ height: `${ROW_EM}em`, width: `${barPercent(row.share)}%` }} />
             ))}
