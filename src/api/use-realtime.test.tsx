@@ -1,18 +1,17 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { DashboardContext, type Dashboard } from '../dashboard-context';
 import busyJson from '../test/fixtures/umami-3.1/realtime-busy.json';
 import { realtimeResult } from '../test/realtime-result';
-import { queryKeys, type RealtimeResult } from './queries';
+import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../test/render-in-dashboard';
+import type { RealtimeResult } from './queries';
 import { useRealtime, useRealtimeError } from './use-realtime';
 
-// A long interval: nothing polls during a test, the answers are set by hand.
-const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
-const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+// The test dashboard polls once an hour: the answers are set by hand.
+const key = realtimeKey();
 
 function answer(views: number): RealtimeResult {
-  const result = realtimeResult(busyJson, { timezone: dashboard.timezone });
+  const result = realtimeResult(busyJson, { timezone: TEST_DASHBOARD.timezone });
   result.data.totals.views = views;
   return result;
 }
@@ -43,13 +42,7 @@ async function change(update: () => void) {
 }
 
 function renderViews(client: QueryClient) {
-  render(
-    <QueryClientProvider client={client}>
-      <DashboardContext value={dashboard}>
-        <Views />
-      </DashboardContext>
-    </QueryClientProvider>,
-  );
+  renderInDashboard(<Views />, { client });
 }
 
 beforeEach(() => {

@@ -1,33 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { queryKeys } from '../api/queries';
-import { parseRealtime } from '../api/realtime-schema';
-import { DashboardContext, type Dashboard } from '../dashboard-context';
 import type { PanelId } from '../options';
 import busy from '../test/fixtures/umami-3.1/realtime-busy.json';
+import { realtimeResult } from '../test/realtime-result';
+import { renderInDashboard } from '../test/render-in-dashboard';
 import { gridTemplate } from './dashboard-grid';
 import { DashboardLayout } from './dashboard-layout';
 
-const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
-
 function renderLayout(panels: PanelId[]) {
-  const client = new QueryClient();
-  const receivedAt = Date.now();
-  client.setQueryData(queryKeys.realtime(dashboard.websiteId, dashboard.timezone), {
-    data: parseRealtime(busy, receivedAt),
-    timezone: dashboard.timezone,
-    receivedAt,
-    upstreamStaleAge: null,
-    mode: null,
-  });
-  render(
-    <QueryClientProvider client={client}>
-      <DashboardContext value={dashboard}>
-        <DashboardLayout panels={panels} />
-      </DashboardContext>
-    </QueryClientProvider>,
-  );
+  renderInDashboard(<DashboardLayout panels={panels} />, { seed: realtimeResult(busy, { receivedAt: Date.now() }) });
   return screen.getByRole('main');
 }
 

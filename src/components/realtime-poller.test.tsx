@@ -1,13 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { useRealtime } from '../api/use-realtime';
-import { DashboardContext, type Dashboard } from '../dashboard-context';
 import busyJson from '../test/fixtures/umami-3.1/realtime-busy.json';
+import { renderInDashboard, TEST_DASHBOARD } from '../test/render-in-dashboard';
 import { RealtimePoller } from './realtime-poller';
 
 const INTERVAL_MS = 10_000;
-const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: INTERVAL_MS };
+const dashboard = { ...TEST_DASHBOARD, intervalMs: INTERVAL_MS };
 
 function Views() {
   const data = useRealtime((result) => result.data.totals.views);
@@ -17,16 +16,14 @@ function Views() {
 const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(busyJson), { headers: { 'content-type': 'application/json' } })));
 
 function renderDashboard(withPoller: boolean) {
-  const client = new QueryClient();
-  render(
-    <QueryClientProvider client={client}>
-      <DashboardContext value={dashboard}>
-        {withPoller && <RealtimePoller />}
-        <Views />
-        <Views />
-        <Views />
-      </DashboardContext>
-    </QueryClientProvider>,
+  renderInDashboard(
+    <>
+      {withPoller && <RealtimePoller />}
+      <Views />
+      <Views />
+      <Views />
+    </>,
+    { dashboard },
   );
 }
 

@@ -1,36 +1,26 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { queryKeys, type RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/queries';
 import { parseRealtime } from '../../api/realtime-schema';
-import { DashboardContext, type Dashboard } from '../../dashboard-context';
+import type { Dashboard } from '../../dashboard-context';
 import busy from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import empty from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import { EventFeedPanel } from './event-feed-panel';
 import { realtimeResult } from '../../test/realtime-result';
+import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../../test/render-in-dashboard';
 
-// A long interval keeps the query from polling during a test: the data is seeded instead.
-const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
-const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+const key = realtimeKey();
 /** jsdom has no layout: the list shows its fallback count. */
 const FALLBACK_ROWS = 12;
 
 function result(body: unknown): RealtimeResult {
   const receivedAt = Date.now();
-  return realtimeResult(body, { timezone: dashboard.timezone, receivedAt });
+  return realtimeResult(body, { timezone: TEST_DASHBOARD.timezone, receivedAt });
 }
 
 function renderFeed(body?: unknown) {
-  const client = new QueryClient();
-  if (body !== undefined) client.setQueryData(key, result(body));
-  render(
-    <QueryClientProvider client={client}>
-      <DashboardContext value={dashboard}>
-        <EventFeedPanel />
-      </DashboardContext>
-    </QueryClientProvider>,
-  );
-  return client;
+  return renderInDashboard(<EventFeedPanel />, { seed: body === undefined ? undefined : result(body) }).client;
 }
 
 /** A new answer arrives. TanStack Query notifies observers on a 0 ms timer: wait for it. */
@@ -156,27 +146,18 @@ describe('EventFeedPanel', () => {
   });
 
   test('switching website starts a new feed: no rows of the old site, nothing glows', async () => {
-    const other: Dashboard = { ...dashboard, websiteId: '95b7680c-9158-4b84-b4ea-7ccc08cc94ea' };
-    const client = new QueryClient();
-    client.setQueryData(key, result(busy));
-    const ui = (value: Dashboard) => (
-      <QueryClientProvider client={client}>
-        <DashboardContext value={value}>
-          <EventFeedPanel />
-        </DashboardContext>
-      </QueryClientProvider>
-    );
-    const { rerender } = render(ui(dashboard));
+    const other: Dashboard = { ...TEST_DASHBOARD, websiteId: '95b7680c-9158-4b84-b4ea-7ccc08cc94ea' };
+    const { client, rerender } = renderInDashboard(<EventFeedPanel />, { seed: result(busy) });
     expect(rowIds()).toEqual(busyIds.slice(0, FALLBACK_ROWS));
 
     // The other site's first answer has not arrived: a skeleton, not the old site's rows.
-    rerender(ui(other));
+    rerender(<EventFeedPanel />, other);
     expect(rows()).toHaveLength(0);
     expect(within(screen.getByTestId('event-feed')).getAllByTestId('skeleton').length).toBeGreaterThan(0);
 
     const otherEvents = busy.events.slice(50, 53);
     await act(async () => {
-      client.setQueryData(queryKeys.realtime(other.websiteId, other.timezone), result({ ...busy, events: otherEvents }));
+      client.setQueryData(realtimeKey(other), result({ ...busy, events: otherEvents }));
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(rowIds()).toEqual(busyIds.slice(50, 53));

@@ -1,47 +1,34 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { queryKeys, type RealtimeResult } from '../../api/queries';
-import { DashboardContext, type Dashboard } from '../../dashboard-context';
+import type { RealtimeResult } from '../../api/queries';
 import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import { SeriesChartPanel } from './series-chart-panel';
 import { realtimeResult } from '../../test/realtime-result';
+import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../../test/render-in-dashboard';
 
 // The view is a lazy chunk: its first import can take a while on a busy machine.
 const LAZY = { timeout: 10_000 };
 
-const dashboard: Dashboard = {
-  websiteId: '23119484-709c-44bf-994c-92f109bda03b',
-  timezone: 'Europe/Berlin',
-  lang: 'en',
-  intervalMs: 60_000,
-};
-
 function result(body: unknown): RealtimeResult {
-  return realtimeResult(body, { timezone: 'Europe/Berlin' });
+  return realtimeResult(body, { timezone: TEST_DASHBOARD.timezone });
 }
 
 function renderPanel(seed?: RealtimeResult, onCommit: () => void = () => {}) {
-  const queryClient = new QueryClient();
-  if (seed) queryClient.setQueryData(queryKeys.realtime(dashboard.websiteId, dashboard.timezone), seed);
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <DashboardContext value={dashboard}>
-        <Profiler id="chart" onRender={onCommit}>
-          <SeriesChartPanel />
-        </Profiler>
-      </DashboardContext>
-    </QueryClientProvider>,
+  return renderInDashboard(
+    <Profiler id="chart" onRender={onCommit}>
+      <SeriesChartPanel />
+    </Profiler>,
+    { seed },
   );
-  return { queryClient, ...view };
 }
 
 /** A poll's answer arriving; TanStack Query notifies its observers in a later task. */
-async function poll(queryClient: QueryClient, answer: RealtimeResult) {
+async function poll(client: QueryClient, answer: RealtimeResult) {
   await act(async () => {
-    queryClient.setQueryData(queryKeys.realtime(dashboard.websiteId, dashboard.timezone), answer);
+    client.setQueryData(realtimeKey(), answer);
     await new Promise((resolve) => setTimeout(resolve, 20));
   });
 }
@@ -86,14 +73,14 @@ test('draws views and visitors with a legend and a text summary', async () => {
 });
 
 test('a new poll redraws the same chart in place, without remounting it', async () => {
-  const { container, queryClient } = renderPanel(result(busyJson));
+  const { container, client } = renderPanel(result(busyJson));
   await waitFor(() => expect(container.querySelector('.recharts-surface')).not.toBeNull(), LAZY);
   const surface = container.querySelector('.recharts-surface');
   const before = container.querySelector('[data-testid=series-line]')?.getAttribute('d');
 
   const next = result(busyJson);
   next.data = { ...next.data, timestamp: next.data.timestamp + 60_000 }; // one minute later: the window slides
-  await poll(queryClient, next);
+  await poll(client, next);
 
   await waitFor(() => expect(container.querySelector('[data-testid=series-line]')?.getAttribute('d')).not.toBe(before));
   expect(container.querySelector('.recharts-surface')).toBe(surface);
@@ -102,7 +89,7 @@ test('a new poll redraws the same chart in place, without remounting it', async 
 
 test('a poll that changes nothing on screen does not re-render the chart', async () => {
   const commits = vi.fn();
-  const { container, queryClient } = renderPanel(result(busyJson), commits);
+  const { container, client } = renderPanel(result(busyJson), commits);
   await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
   await act(() => new Promise((resolve) => setTimeout(resolve, 20))); // the first measurement's render
   commits.mockClear();
@@ -110,13 +97,13 @@ test('a poll that changes nothing on screen does not re-render the chart', async
   // Same buckets, answered a second later within the same minute: the window has not moved.
   const same = result(busyJson);
   same.data = { ...same.data, timestamp: same.data.timestamp + 1000 };
-  await poll(queryClient, same);
+  await poll(client, same);
   expect(commits).not.toHaveBeenCalled();
 
   // One more view in the current minute does redraw.
   const busier = result(busyJson);
   busier.data = { ...busier.data, series: { ...busier.data.series, views: busier.data.series.views.map((p, i, all) => (i === all.length - 1 ? { ...p, y: p.y + 1 } : p)) } };
-  await poll(queryClient, busier);
+  await poll(client, busier);
   expect(commits).toHaveBeenCalled();
   expect(screen.getByRole('figure')).toHaveAccessibleName(/97 views; busiest minute 12:25 with 9 views/);
 });
@@ -134,11 +121,11 @@ test('shows an empty state when the last 30 minutes had no traffic', () => {
 });
 
 test('keeps the last frame when a later poll fails', async () => {
-  const { container, queryClient } = renderPanel(result(busyJson));
+  const { container, client } = renderPanel(result(busyJson));
   await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
-  const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+  const key = realtimeKey();
   act(() => {
-    queryClient.getQueryCache().find({ queryKey: key })?.setState({ status: 'error', error: new Error('poll failed') });
+    client.getQueryCache().find({ queryKey: key })?.setState({ status: 'error', error: new Error('poll failed') });
   });
   expect(screen.getByRole('figure')).toHaveAccessibleName(/96 views/);
   expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2);

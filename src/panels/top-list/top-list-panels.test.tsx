@@ -1,34 +1,24 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { queryKeys, type RealtimeResult } from '../../api/queries';
-import { DashboardContext, type Dashboard } from '../../dashboard-context';
+import type { RealtimeResult } from '../../api/queries';
 import busy from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import empty from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import { CountriesPanel, selectCountries } from './countries-panel';
 import { PagesPanel } from './pages-panel';
 import { ReferrersPanel } from './referrers-panel';
 import { realtimeResult } from '../../test/realtime-result';
+import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../../test/render-in-dashboard';
 
-// A long interval keeps the query from polling during a test: the data is seeded instead.
-const dashboard: Dashboard = { websiteId: '23119484-709c-44bf-994c-92f109bda03b', timezone: 'Europe/Berlin', lang: 'en', intervalMs: 3_600_000 };
-const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+const key = realtimeKey();
 
 function result(body: unknown): RealtimeResult {
   const receivedAt = Date.now();
-  return realtimeResult(body, { timezone: dashboard.timezone, receivedAt });
+  return realtimeResult(body, { timezone: TEST_DASHBOARD.timezone, receivedAt });
 }
 
 function renderPanel(ui: ReactNode, body?: unknown) {
-  const client = new QueryClient();
-  if (body !== undefined) client.setQueryData(key, result(body));
-  const { unmount } = render(
-    <QueryClientProvider client={client}>
-      <DashboardContext value={dashboard}>{ui}</DashboardContext>
-    </QueryClientProvider>,
-  );
-  return { client, unmount };
+  return renderInDashboard(ui, { seed: body === undefined ? undefined : result(body) });
 }
 
 const rowsIn = (testId: string) => within(screen.getByTestId(testId)).queryAllByTestId('top-row');

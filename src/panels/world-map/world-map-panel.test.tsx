@@ -1,25 +1,18 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { queryKeys, type RealtimeResult } from '../../api/queries';
-import { DashboardContext, type Dashboard } from '../../dashboard-context';
+import type { RealtimeResult } from '../../api/queries';
 import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import world from 'world-atlas/countries-110m.json';
 import { MAP_HEIGHT, MAP_WIDTH } from './country-shapes';
 import { WorldMapPanel } from './world-map-panel';
 import { realtimeResult } from '../../test/realtime-result';
+import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../../test/render-in-dashboard';
 
 // The view is a lazy chunk: its first import can take a while on a busy machine.
 const LAZY = { timeout: 10_000 };
 
-const dashboard: Dashboard = {
-  websiteId: '23119484-709c-44bf-994c-92f109bda03b',
-  timezone: 'Europe/Berlin',
-  lang: 'en',
-  intervalMs: 60_000,
-};
-const key = queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+const key = realtimeKey();
 
 // jsdom cannot fetch the bundled TopoJSON URL: answer it with the file from node_modules.
 const fetchMock = vi.fn(async (url: string) => {
@@ -28,22 +21,13 @@ const fetchMock = vi.fn(async (url: string) => {
 });
 
 function result(body: unknown, change?: (data: RealtimeResult['data']) => void): RealtimeResult {
-  const seeded = realtimeResult(body, { timezone: dashboard.timezone });
+  const seeded = realtimeResult(body, { timezone: TEST_DASHBOARD.timezone });
   change?.(seeded.data);
   return seeded;
 }
 
 function renderPanel(seed?: RealtimeResult) {
-  const queryClient = new QueryClient();
-  if (seed) queryClient.setQueryData(key, seed);
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <DashboardContext value={dashboard}>
-        <WorldMapPanel />
-      </DashboardContext>
-    </QueryClientProvider>,
-  );
-  return { queryClient, ...view };
+  return renderInDashboard(<WorldMapPanel />, { seed });
 }
 
 const topologyFetches = () => fetchMock.mock.calls.filter(([url]) => String(url).includes('countries-110m')).length;
@@ -117,11 +101,11 @@ test('hovering a country shows its name and count', async () => {
 });
 
 test('a new poll only changes fills: same paths, no refetch of the map', async () => {
-  const { queryClient } = renderPanel(result(busyJson));
+  const { client } = renderPanel(result(busyJson));
   const germany = await screen.findByTestId('map-country-DE', {}, LAZY);
   const d = germany.getAttribute('d');
   act(() =>
-    queryClient.setQueryData(
+    client.setQueryData(
       key,
       result(busyJson, (data) => {
         data.countries = { ...data.countries, FR: 4 };
