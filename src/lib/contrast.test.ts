@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readRepoFile } from '../test/read-repo-file';
+import { THEME_SELECTORS, themeColour } from '../test/theme-palette';
 import { blend, contrastRatio, parseHex } from './contrast';
 
 test.each([
@@ -15,25 +15,8 @@ test('blend mixes a translucent colour over an opaque one', () => {
   expect(blend([255, 0, 0], 0.2, [255, 255, 255])).toEqual([255, 204, 204]);
 });
 
-// The palettes as src/index.css declares them: `:root` is dark, `html[data-theme='light']` light.
-// Read from disk: a CSS import comes back empty under Vitest.
-const css = await readRepoFile('src/index.css');
-function palette(selector: string): Record<string, string> {
-  const start = css.indexOf(`${selector} {`);
-  const block = css.slice(start, css.indexOf('}', start));
-  return Object.fromEntries([...block.matchAll(/--color-([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!]));
-}
-
-describe.each([
-  ['dark', ':root'],
-  ['light', "html[data-theme='light']"],
-])('the %s theme meets WCAG AA', (_name, selector) => {
-  const colours = palette(selector);
-  const hex = (name: string) => {
-    const value = colours[name];
-    if (!value) throw new Error(`${selector} has no --color-${name}`);
-    return parseHex(value);
-  };
+describe.each(THEME_SELECTORS)('the %s theme meets WCAG AA', (_name, selector) => {
+  const hex = (name: string) => parseHex(themeColour(selector, name));
 
   test.each(['fg', 'muted', 'accent', 'accent-2', 'warn', 'danger'])('--color-%s text on the page and on a panel', (name) => {
     expect(contrastRatio(hex(name), hex('bg'))).toBeGreaterThanOrEqual(4.5);

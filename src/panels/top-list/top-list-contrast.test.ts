@@ -1,28 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { blend, contrastRatio, parseHex } from '../../lib/contrast';
-import { readRepoFile } from '../../test/read-repo-file';
+import { THEME_SELECTORS, themeColour } from '../../test/theme-palette';
 
 // Text on the surfaces these panels paint themselves, in both palettes of src/index.css:
 // the share bar behind a top-list row (accent at 20 %, top-list.css), the mark of a new feed
 // row (accent at 12 %, event-feed.css; checked at 18 %, with room to spare) and a pressed filter
 // button (--color-bg text on --color-accent, feed-filter-control.tsx).
-const css = await readRepoFile('src/index.css');
-function palette(selector: string): (name: string) => ReturnType<typeof parseHex> {
-  const start = css.indexOf(`${selector} {`);
-  const block = css.slice(start, css.indexOf('}', start));
-  const colours = Object.fromEntries([...block.matchAll(/--color-([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!]));
-  return (name) => {
-    const value = colours[name];
-    if (!value) throw new Error(`${selector} has no --color-${name}`);
-    return parseHex(value);
-  };
-}
-
-describe.each([
-  ['dark', ':root'],
-  ['light', "html[data-theme='light']"],
-])('%s theme', (_name, selector) => {
-  const hex = palette(selector);
+describe.each(THEME_SELECTORS)('%s theme', (_name, selector) => {
+  const hex = (name: string) => parseHex(themeColour(selector, name));
 
   test.each([
     ['share bar', 0.2],
