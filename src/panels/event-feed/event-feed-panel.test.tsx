@@ -56,6 +56,7 @@ describe('EventFeedPanel', () => {
     const [first, , , , , , , , session, , custom] = rows();
     expect(first).toHaveTextContent('Page view/products');
     expect(first).toHaveTextContent('Germany · Chrome · Windows 10 · Desktop');
+    expect(first!.querySelector('.pb-feed-place')).toHaveAttribute('data-flag', '🇩🇪');
     expect(session).toHaveTextContent('New visitor/');
     expect(session).toHaveAttribute('data-type', 'session');
     expect(custom).toHaveTextContent('Eventadd-to-cart/products/widget-pro');
@@ -69,6 +70,8 @@ describe('EventFeedPanel', () => {
     const event = { ...busy.events[0]!, country: null, browser: 'vivaldi', os: null, device: null };
     renderFeed({ ...empty, events: [event] });
     expect(rows()[0]).toHaveTextContent(/Unknown · Vivaldi$/);
+    // No flag, and no empty data-flag either: it would still draw the flag's gap.
+    expect(rows()[0]!.querySelector('.pb-feed-place')).not.toHaveAttribute('data-flag');
   });
 
   test('shows a path with markup literally, as text', () => {

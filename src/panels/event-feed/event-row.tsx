@@ -51,8 +51,10 @@ const EventRowContent = memo(function EventRowContent({ event, lang }: Omit<Prop
           own text only, not the row's columns. */}
       <RelativeTime at={event.createdAt} className="row-span-2 w-[5.6em] text-right text-[0.8em] whitespace-nowrap text-muted tabular-nums" />
       {/* The flag is drawn from data-flag by CSS (event-feed.css), silent for screen readers as
-          the country's name follows: no element of its own. One text node for the rest. */}
-      <p className="pb-feed-place min-w-0 truncate self-start text-[0.8em] text-muted" data-flag={countryFlag(event.country) ?? undefined}>
+          the country's name follows: no element of its own. No attribute for an unknown country
+          (countryFlag gives ""): an empty one would still draw the flag's gap. One text node
+          for the rest. */}
+      <p className="pb-feed-place min-w-0 truncate self-start text-[0.8em] text-muted" data-flag={countryFlag(event.country) || undefined}>
         {[countryName(event.country, lang), ...details].join(' · ')}
       </p>
     </>
