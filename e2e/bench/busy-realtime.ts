@@ -12,7 +12,8 @@
 // stress margin for the top lists, and the one invariant this body breaks.
 //
 // Rows are a pure function of their time slot, so a row keeps its identity from poll to poll
-// and each poll (5 or 10 s later) brings 2–4 new rows: the data changes on every update.
+// and each poll (5 or 10 s later) brings 2–4 new rows, plus a session row for each session
+// that starts with them: 6–7 new feed rows per 10 s poll. The data changes on every update.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildRealtimeBody, windowStart, type UmamiRealtimeBody } from '../../src/server/demo/realtime-body.ts';
