@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { blend, contrastRatio, parseHex } from '../../lib/contrast';
 import { readRepoFile } from '../../test/read-repo-file';
-import { cssRule, themeColour } from '../../test/theme-palette';
+import { cssRule, THEME_SELECTORS, themeColour } from '../../test/theme-palette';
 
 // The feed's symbols carry their glyph's colour in their images (event-feed.css), one image per
 // theme: these tests keep those colours the theme's own (src/index.css), and the glyph legible
@@ -15,10 +15,11 @@ function glyphColours(selector: string): string[] {
   return [...new Set([...decodeURIComponent(url).matchAll(/(?:fill|stroke)='(#[0-9a-f]{6})'/gi)].map((m) => m[1]!.toLowerCase()))];
 }
 
-describe.each([
-  ['dark', ':root', ''],
-  ['light', "html[data-theme='light']", "html[data-theme='light'] "],
-])('%s theme', (_name, themeSelector, prefix) => {
+// Each theme with the prefix of its icon rules: none for the dark theme (`:root`), the theme's
+// selector for the light one.
+const THEMES = THEME_SELECTORS.map(([name, selector]) => [name, selector, selector === ':root' ? '' : `${selector} `] as const);
+
+describe.each(THEMES)('%s theme', (_name, themeSelector, prefix) => {
   test.each([
     ['pageview', 'accent'],
     ['event', 'accent-2'],
