@@ -22,8 +22,6 @@ export default defineConfig(({ mode }) => {
     preview: { host, port, strictPort: true, cors: false, allowedHosts },
     // Every browser the build targets supports modulepreload: no polyfill in the first chunk.
     build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
-    // The poll worker (src/api/realtime-worker.ts) is an ES module, like the page.
-    worker: { format: 'es' },
     test: {
       projects: [
         {

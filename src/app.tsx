@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
-import { websitesQueryOptions } from './api/queries';
+import { websitesQueryOptions } from './api/websites';
 import { AppHeader, type ShellMode } from './components/app-header';
 import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
 import { ShareButton } from './components/share-button';
-import { RealtimePoller } from './components/realtime-poller';
 import { StatusBar } from './components/status-bar';
 import { DashboardContext, type Dashboard } from './dashboard-context';
 import { carriedFrom, pickerUrl } from './lib/embed-url';
@@ -97,7 +96,6 @@ export function App({ options }: { options: Options }) {
         </Suspense>
       ) : dashboard ? (
         <DashboardContext value={dashboard}>
-          <RealtimePoller />
           <EmptyBanner />
           <DashboardLayout panels={options.panels} />
         </DashboardContext>

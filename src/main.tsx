@@ -3,12 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './index.css';
-import { prepareRealtimeWorker } from './api/realtime-fetcher';
 import { applyPageSettings } from './lib/page-settings';
 import { refreshNow } from './lib/use-now';
 import { parseOptions } from './options';
 
-prepareRealtimeWorker();
 const queryClient = new QueryClient();
 // Ages ("10 s ago") move on with each poll's answer, in the same batch TanStack Query uses to
 // hand the answer to the panels: one render and one frame per poll, not two.

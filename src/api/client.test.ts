@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, fetchJson } from './client';
-import { fetchRealtime, realtimeUrl } from './fetch-realtime';
+import { fetchRealtime, realtimeUrl } from './realtime';
 import { fixture } from '../test/fixtures';
 
 afterEach(() => vi.unstubAllGlobals());

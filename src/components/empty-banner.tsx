@@ -1,5 +1,5 @@
 import { useRealtime } from '../api/use-realtime';
-import type { RealtimeResult } from '../api/queries';
+import type { RealtimeResult } from '../api/realtime';
 
 const selectIsEmpty = ({ data }: RealtimeResult) =>
   data.totals.views === 0 && data.totals.visitors === 0 && data.events.length === 0;

@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { realtimeQueryOptions } from '../api/queries';
+import { realtimeQueryOptions } from '../api/realtime';
 
 // Only rotation needs this: combine to a constant so the component never has anything to draw.
 const nothing = () => null;

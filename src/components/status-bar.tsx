@@ -1,5 +1,5 @@
-import { useRealtime, useRealtimeError } from '../api/use-realtime';
-import type { RealtimeResult } from '../api/queries';
+import { useRealtimeQuery } from '../api/use-realtime';
+import type { RealtimeResult } from '../api/realtime';
 import { ApiError, messageFor } from '../api/client';
 import { formatAge } from '../lib/format';
 import { useNowDerived } from '../lib/use-now';
@@ -22,8 +22,7 @@ function errorText(error: unknown): string {
 export function StatusBar() {
   // Not `isFetching`: a poll takes tens of milliseconds, too short for a blink anyone could see,
   // and reading it re-rendered the bar (two frames) at the start and end of every poll.
-  const meta = useRealtime(selectMeta);
-  const error = useRealtimeError();
+  const { data: meta, error } = useRealtimeQuery(selectMeta);
 
   // Stale when this poll failed but an earlier one succeeded, or when the proxy itself served
   // a cached answer because Umami failed (it says how old in a header).

@@ -1,7 +1,6 @@
-import { renderHook } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import type { PanelId } from '../options';
-import { createReadyMarks, usePanelReady } from './ready-marks';
+import { createReadyMarks, watchPanelReadiness } from './ready-marks';
 
 type Step = { expect: readonly PanelId[] } | { ready: PanelId };
 
@@ -55,14 +54,20 @@ test.each<{ name: string; steps: Step[]; marks: string[] }>([
   expect(run(steps)).toEqual(marks);
 });
 
-test('usePanelReady reports once the data is there, and only once', () => {
+test('a panel is ready once its cell shows no skeleton, and the dashboard once all are', async () => {
+  const layout = document.createElement('main');
+  layout.innerHTML = '<div data-panel="totals"><div data-testid="skeleton"></div></div><div data-panel="pages"><table></table></div>';
   const marks: string[] = [];
-  const ready = createReadyMarks((name) => marks.push(name));
-  ready.setExpectedPanels(['pages']);
-  const { rerender } = renderHook(({ hasData }) => usePanelReady('pages', hasData, ready), { initialProps: { hasData: false } });
-  expect(marks).toEqual([]);
-  rerender({ hasData: true });
-  rerender({ hasData: false });
-  rerender({ hasData: true });
-  expect(marks).toEqual(['panel-ready:pages', 'dashboard-ready']);
+  const stop = watchPanelReadiness(layout, createReadyMarks((name) => marks.push(name)));
+  expect(marks).toEqual(['panel-ready:pages']);
+
+  layout.querySelector('[data-testid="skeleton"]')?.replaceWith(document.createElement('dl'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(marks).toEqual(['panel-ready:pages', 'panel-ready:totals', 'totals-ready', 'dashboard-ready']);
+
+  // A skeleton later (a site switch) sets nothing again.
+  layout.querySelector('dl')!.outerHTML = '<div data-testid="skeleton"></div>';
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(marks).toHaveLength(4);
+  stop();
 });

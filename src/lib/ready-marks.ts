@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { PanelId } from '../options';
 
 // User Timing marks that say when the dashboard is useful, read by the benchmark
@@ -23,8 +22,6 @@ export function createReadyMarks(mark: (name: string) => void): ReadyMarks {
   const ready = new Set<PanelId>();
   let done = false;
 
-  // Either call may come first: React runs a child's effects before its parent's, so the
-  // panels usually report before the layout says which panels there are.
   const check = () => {
     if (done || expected === null || expected.size === 0) return;
     for (const id of expected) if (!ready.has(id)) return;
@@ -52,11 +49,26 @@ export const readyMarks = createReadyMarks((name) => {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 });
 
-export const { setExpectedPanels, markPanelReady } = readyMarks;
+const SKELETON = '[data-testid="skeleton"]';
 
-/** Reports the panel once `hasData` is true, after the commit that put that data on screen. */
-export function usePanelReady(id: PanelId, hasData: boolean, marks: ReadyMarks = readyMarks): void {
-  useEffect(() => {
-    if (hasData) marks.markPanelReady(id);
-  }, [id, hasData, marks]);
+/**
+ * Marks each panel of the layout ready once its cell (`[data-panel]`) shows no skeleton: panels
+ * show skeletons only until their first data is drawn. Stops watching when all are ready.
+ */
+export function watchPanelReadiness(layout: HTMLElement, marks: ReadyMarks = readyMarks): () => void {
+  const waiting = new Map<HTMLElement, PanelId>();
+  for (const cell of layout.querySelectorAll<HTMLElement>('[data-panel]')) waiting.set(cell, cell.dataset.panel as PanelId);
+  marks.setExpectedPanels([...waiting.values()]);
+  const observer = new MutationObserver(() => check());
+  const check = () => {
+    for (const [cell, id] of waiting) {
+      if (cell.querySelector(SKELETON)) continue;
+      waiting.delete(cell);
+      marks.markPanelReady(id);
+    }
+    if (waiting.size === 0) observer.disconnect();
+  };
+  observer.observe(layout, { childList: true, subtree: true });
+  check();
+  return () => observer.disconnect();
 }

@@ -1,4 +1,4 @@
-import type { RealtimeResult } from '../api/queries';
+import type { RealtimeResult } from '../api/realtime';
 import { parseRealtime } from '../api/realtime-schema';
 
 /** What the realtime query holds after a successful poll of `body`, for seeding a QueryClient. */

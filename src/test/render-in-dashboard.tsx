@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { queryKeys, type RealtimeResult } from '../api/queries';
+import { realtimeQueryOptions, type RealtimeResult } from '../api/realtime';
 import { DashboardContext, type Dashboard } from '../dashboard-context';
 
 /**
@@ -17,7 +17,7 @@ export const TEST_DASHBOARD: Dashboard = {
 
 /** The key of a dashboard's realtime query, to seed or update its answer. */
 export function realtimeKey(dashboard: Dashboard = TEST_DASHBOARD) {
-  return queryKeys.realtime(dashboard.websiteId, dashboard.timezone);
+  return realtimeQueryOptions(dashboard.websiteId, dashboard).queryKey;
 }
 
 type Options = {

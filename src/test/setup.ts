@@ -12,6 +12,6 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 
-// jsdom has no Worker, so polls run on the page and load the schema code on demand
-// (src/api/realtime-fetcher.ts): load it once here, so tests on fake timers do not wait on it.
-await import('../api/fetch-realtime');
+// Polls load the schema code on demand (src/api/realtime.ts): load it once here, so tests on
+// fake timers do not wait on it.
+await import('../api/realtime-schema');

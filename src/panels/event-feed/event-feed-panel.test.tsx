@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { parseRealtime } from '../../api/realtime-schema';
 import type { Dashboard } from '../../dashboard-context';
 import busy from '../../test/fixtures/umami-3.1/realtime-busy.json';

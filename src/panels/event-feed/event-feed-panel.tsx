@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import { REALTIME_WINDOW_MS, type RealtimeResult } from '../../api/queries';
+import { REALTIME_WINDOW_MS, type RealtimeResult } from '../../api/realtime';
 import type { RealtimeEvent } from '../../api/realtime-schema';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
-import { usePanelReady } from '../../lib/ready-marks';
 import { EventList } from './event-list';
 import { ClockOffsetContext } from './feed-clock';
 import { FeedFilterControl } from './feed-filter-control';
@@ -20,12 +19,7 @@ const EMPTY_TEXT: Record<FeedFilter, string> = {
   events: 'No custom events in the last 30 minutes',
 };
 
-// The whole answer, not a slice: a slice holding the events array would be compared with the
-// last one index by index (TanStack Query's structural sharing), copying every event that moved
-// down a row. The answer itself comes already shared (realtime-delta.ts) and is taken as it is.
-const selectAnswer = (result: RealtimeResult) => result;
-
-const feedSlice = ({ data, receivedAt, upstreamStaleAge }: RealtimeResult) => ({
+const selectFeed = ({ data, receivedAt, upstreamStaleAge }: RealtimeResult) => ({
   events: data.events,
   serverNow: data.timestamp,
   // When the proxy served a cached answer, the server's `timestamp` is that much older.
@@ -45,16 +39,13 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function EventFeedPanel() {
   const { websiteId, lang } = useDashboard();
-  const answer = useRealtime(selectAnswer);
-  const slice = useMemo(() => answer && feedSlice(answer), [answer]);
-  usePanelReady('events', slice !== undefined);
+  const slice = useRealtime(selectFeed);
   const [filter, setFilter] = useState<FeedFilter>('all');
   const [feed, setFeed] = useState<FeedState>({ websiteId, source: null, serverNow: 0, events: [], fresh: NONE });
 
   // Merge each new answer into the feed while rendering (React's "state from props" pattern):
-  // no effect, so the merged rows appear in the same commit as the new data. An unchanged
-  // answer keeps its array (structural sharing), but time moved on: rows kept from earlier
-  // answers may have aged past the window, so the server time also triggers a merge.
+  // no effect, so the merged rows appear in the same commit as the new data. The server time
+  // also triggers a merge: rows kept from earlier answers may have aged past the window.
   let current = feed;
   if (slice && (slice.events !== feed.source || slice.serverNow !== feed.serverNow || websiteId !== feed.websiteId)) {
     const restart = websiteId !== feed.websiteId || feed.source === null;

@@ -1,10 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { useRealtime } from '../../api/use-realtime';
 import { EmptyState, Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
-import { usePanelReady } from '../../lib/ready-marks';
 import { buildSeries, describeSeries } from './series-data';
 import { SeriesLegend } from './series-legend';
 
@@ -29,8 +28,6 @@ export function SeriesChartPanel() {
 
   const summary = useMemo(() => (points ? describeSeries(points, (n) => formatNumber(n, lang)) : ''), [points, lang]);
   const isEmpty = points !== undefined && points.every((p) => p.views === 0 && p.visitors === 0);
-  // With data, the chart chunk reports once it has drawn.
-  usePanelReady('chart', isEmpty);
 
   return (
     <Panel title="Views per minute" testId="series-chart" aside={<SeriesLegend />}>

@@ -1,7 +1,6 @@
 import { memo, useCallback, useMemo, useState, type PointerEvent } from 'react';
 import { Curve, Surface } from 'recharts';
 import { formatNumber } from '../../lib/format';
-import { usePanelReady } from '../../lib/ready-marks';
 import { chartGeometry, nearestIndex, TICK_FONT_EM, type Size } from './chart-geometry';
 import { SERIES_KEYS, SERIES_STYLES } from './series-legend';
 import type { SeriesPoint } from './series-data';
@@ -52,7 +51,6 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
   const [active, setActive] = useState<number | null>(null);
   const formatCount = useCallback((n: number) => formatNumber(n, lang), [lang]);
   const geometry = useMemo(() => (box && box.width > 0 && box.height > 0 ? chartGeometry(points, box, box.fontPx, formatCount) : null), [points, box, formatCount]);
-  usePanelReady('chart', geometry !== null);
 
   const onPointerMove = useCallback(
     (event: PointerEvent<HTMLDivElement>) => {

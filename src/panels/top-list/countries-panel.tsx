@@ -1,10 +1,9 @@
 import { useCallback } from 'react';
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { countryFlag, countryName, UNKNOWN_COUNTRY } from '../../lib/countries';
-import { usePanelReady } from '../../lib/ready-marks';
 import { countUnlocatedSessions } from '../world-map/unlocated-sessions';
 import { countryKey, type TopRow } from './top-list-data';
 import { TopListView } from './top-list-view';
@@ -29,7 +28,6 @@ const flag = (row: TopRow) => (
 export function CountriesPanel() {
   const { lang } = useDashboard();
   const countries = useRealtime(selectCountries);
-  usePanelReady('countries', countries !== undefined);
   const labelFor = useCallback((key: string) => countryName(key, lang), [lang]);
   return (
     <Panel title="Countries" testId="top-countries">

@@ -1,8 +1,7 @@
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
-import { usePanelReady } from '../../lib/ready-marks';
 import { TopListView } from './top-list-view';
 
 const selectUrls = (result: RealtimeResult) => result.data.urls;
@@ -10,7 +9,6 @@ const selectUrls = (result: RealtimeResult) => result.data.urls;
 export function PagesPanel() {
   const { lang } = useDashboard();
   const urls = useRealtime(selectUrls);
-  usePanelReady('pages', urls !== undefined);
   return (
     <Panel title="Pages" testId="top-pages">
       <TopListView

@@ -1,8 +1,7 @@
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
-import { usePanelReady } from '../../lib/ready-marks';
 import { referrerKey } from './top-list-data';
 import { TopListView } from './top-list-view';
 
@@ -11,7 +10,6 @@ const selectReferrers = (result: RealtimeResult) => result.data.referrers;
 export function ReferrersPanel() {
   const { lang } = useDashboard();
   const referrers = useRealtime(selectReferrers);
-  usePanelReady('referrers', referrers !== undefined);
   return (
     <Panel title="Referrers" testId="top-referrers">
       <TopListView

@@ -1,9 +1,8 @@
 import { useRealtime } from '../../api/use-realtime';
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
-import { usePanelReady } from '../../lib/ready-marks';
 
 const selectTotals = (result: RealtimeResult) => result.data.totals;
 
@@ -17,7 +16,6 @@ const ITEMS = [
 export function TotalsPanel() {
   const { lang } = useDashboard();
   const totals = useRealtime(selectTotals);
-  usePanelReady('totals', totals !== undefined);
   return (
     <Panel title="Last 30 minutes" testId="totals" className="totals-panel">
       <dl className="grid h-full grid-cols-4 gap-[0.6em]">

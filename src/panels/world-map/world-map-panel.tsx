@@ -1,10 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react';
 import worldUrl from 'world-atlas/countries-110m.json?url';
-import type { RealtimeResult } from '../../api/queries';
+import type { RealtimeResult } from '../../api/realtime';
 import { useRealtime } from '../../api/use-realtime';
 import { EmptyState, Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
-import { usePanelReady } from '../../lib/ready-marks';
 import { countUnlocatedSessions } from './unlocated-sessions';
 
 // The map code (react-simple-maps, d3-geo, topojson, the code table) is its own chunk, and
@@ -37,8 +36,6 @@ export function WorldMapPanel() {
   const slice = useRealtime(selectCountries);
   useEffect(preloadMap, []);
   const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && !Object.values(slice.countries).some((n) => n > 0);
-  // With data, the map chunk reports once the shapes are drawn.
-  usePanelReady('map', isEmpty);
 
   return (
     <Panel title="Visitors by country" testId="world-map">

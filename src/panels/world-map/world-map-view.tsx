@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import { Skeleton } from '../../components/panel';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
-import { usePanelReady } from '../../lib/ready-marks';
 import { CountryShapes } from './country-shapes';
 import { MapLegend } from './map-legend';
 import { describeMap, mapIdToAlpha2, notDrawn, shapeMapData, type MapShape } from './world-map-data';
@@ -27,7 +26,6 @@ export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
 
   const drawnIds = useMemo(() => (shapes ? new Set(shapes.map((s) => s.mapId).filter((id) => id !== null)) : null), [shapes]);
   const missing = useMemo(() => (drawnIds ? notDrawn(data, drawnIds) : null), [data, drawnIds]);
-  usePanelReady('map', drawnIds !== null);
 
   // One handler for all ~176 shapes, so the shapes keep stable props and stay memoised.
   const onMouseMove = useCallback((event: MouseEvent<HTMLDivElement>) => {

@@ -1,0 +1,79 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ApiError, fetchJson, messageFor } from './client';
+import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
+import { msUntilNextPoll, pollOffsetShare } from './poll-schedule';
+import type { RealtimeData } from './realtime-schema';
+
+/** Umami's realtime view covers the last 30 minutes (it ignores other startAt/endAt values). */
+export const REALTIME_WINDOW_MS = 30 * 60 * 1000;
+export const DEFAULT_INTERVAL_MS = 10_000;
+
+export type RealtimeResult = {
+  data: RealtimeData;
+  /** The IANA zone sent as `timezone`: Umami labels series buckets in it. */
+  timezone: string;
+  receivedAt: number;
+  /** Seconds the proxy's answer is old when it served a cached one because upstream failed. */
+  upstreamStaleAge: number | null;
+  /** Why the proxy served a cached answer (for example `rate-limited`). */
+  staleReason: ApiErrorCode | null;
+  /** Upstream mode the proxy reports (`demo`, `cloud`, `login`, `apikey`, `share`). */
+  mode: string | null;
+};
+
+export function realtimeUrl(websiteId: string, timezone: string, now: number): string {
+  // Umami ignores startAt/endAt (it always answers the last 30 minutes) but documents them.
+  const params = new URLSearchParams({
+    startAt: String(now - REALTIME_WINDOW_MS),
+    endAt: String(now),
+    timezone,
+  });
+  return `/api/realtime/${encodeURIComponent(websiteId)}?${params.toString()}`;
+}
+
+/** One realtime poll: the request, the proxy's headers and the validated body. */
+export async function fetchRealtime(
+  websiteId: string,
+  timezone: string,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+): Promise<RealtimeResult> {
+  // The schema (and zod) load beside the first request, keeping the first chunk small.
+  const [{ body, headers }, { parseRealtime, MalformedResponseError }] = await Promise.all([
+    fetchJson(realtimeUrl(websiteId, timezone, now()), { signal }),
+    import('./realtime-schema'),
+  ]);
+  const receivedAt = now();
+  let data: RealtimeData;
+  try {
+    data = parseRealtime(body, receivedAt);
+  } catch (error) {
+    if (error instanceof MalformedResponseError) throw new ApiError(200, 'malformed', messageFor('malformed'));
+    throw error;
+  }
+  const staleAge = headers.has(STALE_HEADER) ? Number(headers.get(STALE_HEADER)) : Number.NaN;
+  const stale = Number.isFinite(staleAge);
+  const reason = headers.get(STALE_REASON_HEADER);
+  return {
+    data,
+    timezone,
+    receivedAt,
+    upstreamStaleAge: stale ? staleAge : null,
+    staleReason: stale && isApiErrorCode(reason) ? reason : null,
+    mode: headers.get(MODE_HEADER),
+  };
+}
+
+export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }: { timezone: string; intervalMs: number }) {
+  return queryOptions({
+    queryKey: ['realtime', websiteId, timezone] as const,
+    queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal),
+    // Wall-clock slots: every screen of a site asks inside one cached answer's lifetime.
+    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now(), pollOffsetShare * intervalMs),
+    // A wall display is often an unfocused window: keep polling.
+    refetchIntervalInBackground: true,
+    // The next poll is the retry; retrying sooner would only delay the message on screen.
+    retry: false,
+    staleTime: intervalMs / 2,
+  });
+}
