@@ -36,8 +36,11 @@ export function App({ options }: { options: Options }) {
   const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
   const dashboard = useMemo<Dashboard | null>(
-    () => (websiteId ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: options.intervalMs } : null),
-    [websiteId, options.timezone, options.lang, options.intervalMs],
+    () =>
+      websiteId
+        ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: options.intervalMs, exactIntervalMs: options.exactIntervalMs }
+        : null,
+    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs],
   );
 
   return (

@@ -5,6 +5,7 @@ export type Dashboard = {
   timezone: string;
   lang: string;
   intervalMs: number;
+  exactIntervalMs: number;
 };
 
 export const DashboardContext = createContext<Dashboard | null>(null);

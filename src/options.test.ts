@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_INTERVAL_S, DEFAULT_ROTATE_S, PANEL_IDS, parseOptions, type Options } from './options';
+import { DEFAULT_EXACT_INTERVAL_S, DEFAULT_INTERVAL_S, DEFAULT_ROTATE_S, PANEL_IDS, parseOptions, type Options } from './options';
 
 const A = '23119484-709c-44bf-994c-92f109bda03b';
 const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
@@ -16,6 +16,7 @@ const DEFAULTS: Options = {
   transparent: false,
   panels: [...PANEL_IDS],
   intervalMs: DEFAULT_INTERVAL_S * 1000,
+  exactIntervalMs: DEFAULT_EXACT_INTERVAL_S * 1000,
   timezone: 'Europe/Berlin',
   lang: 'en-US',
 };
@@ -55,6 +56,7 @@ describe('parseOptions', () => {
     ['?panels=chart,totals', { panels: ['chart', 'totals'] }],
     ['?panels=map,map,events', { panels: ['map', 'events'] }],
     ['?interval=30', { intervalMs: 30_000 }],
+    ['?exact=60', { exactIntervalMs: 60_000 }],
     ['?tz=America/New_York', { timezone: 'America/New_York' }],
     ['?lang=de-DE', { lang: 'de-DE' }],
   ])('%s is understood without a warning', (search, expected) => {
@@ -76,6 +78,8 @@ describe('parseOptions', () => {
     ['?panels=bogus', {}, /unknown panel "bogus"/],
     ['?interval=fast', {}, /interval="fast"/],
     ['?interval=1', { intervalMs: 5_000 }, /below the minimum; using 5 s/],
+    ['?exact=often', {}, /exact="often"/],
+    ['?exact=2', { exactIntervalMs: 10_000 }, /exact=2 is below the minimum; using 10 s/],
     ['?tz=Mars/Olympus', {}, /tz="Mars\/Olympus"/],
     ['?lang=not_a_locale!', {}, /lang="not_a_locale!"/],
   ])('%s falls back with a warning', (search, expected, warning) => {

@@ -6,6 +6,9 @@ export type PanelId = (typeof PANEL_IDS)[number];
 
 export const MIN_INTERVAL_S = 5;
 export const DEFAULT_INTERVAL_S = 10;
+/** Umami's exact figures cost five calls a site: polled less often than the realtime answer. */
+export const MIN_EXACT_INTERVAL_S = 10;
+export const DEFAULT_EXACT_INTERVAL_S = 30;
 /** Rotation faster than this is unreadable on a wall and hammers the proxy for nothing. */
 export const MIN_ROTATE_S = 5;
 export const DEFAULT_ROTATE_S = 30;
@@ -32,6 +35,8 @@ export type Options = {
   transparent: boolean;
   panels: PanelId[];
   intervalMs: number;
+  /** Between updates of Umami's exact 30-minute figures (visitors, events, countries, top lists). */
+  exactIntervalMs: number;
   /** IANA zone for labels and for the `timezone` sent to Umami. */
   timezone: string;
   /** BCP 47 locale for numbers, dates and country names. */
@@ -116,6 +121,19 @@ function parseRotate(params: URLSearchParams, siteCount: number, warn: Warn): nu
   return Math.round(Math.max(MIN_ROTATE_S, seconds) * 1000);
 }
 
+/** `?name=<seconds>` in ms, raised to `minS`; null when absent or not a positive number. */
+function parseSeconds(params: URLSearchParams, name: string, minS: number, warn: Warn): number | null {
+  const value = params.get(name);
+  if (value === null) return null;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    warn(`Ignoring ${name}="${value}": not a positive number of seconds.`);
+    return null;
+  }
+  if (seconds < minS) warn(`${name}=${value} is below the minimum; using ${minS} s.`);
+  return Math.round(Math.max(minS, seconds) * 1000);
+}
+
 export function parseOptions(
   search: string,
   { warn = (m: string) => console.warn(`[pulseboard] ${m}`), defaults = { timezone: browserTimezone(), lang: browserLocale() } }: { warn?: Warn; defaults?: { timezone: string; lang: string } } = {},
@@ -132,7 +150,8 @@ export function parseOptions(
     theme: DEFAULT_THEME,
     transparent: false,
     panels: [...PANEL_IDS],
-    intervalMs: DEFAULT_INTERVAL_S * 1000,
+    intervalMs: parseSeconds(params, 'interval', MIN_INTERVAL_S, warn) ?? DEFAULT_INTERVAL_S * 1000,
+    exactIntervalMs: parseSeconds(params, 'exact', MIN_EXACT_INTERVAL_S, warn) ?? DEFAULT_EXACT_INTERVAL_S * 1000,
     timezone: defaults.timezone,
     lang: defaults.lang,
   };
@@ -160,16 +179,6 @@ export function parseOptions(
     }
     if (picked.length > 0) options.panels = picked;
     else warn('No known panel in panels=; showing all.');
-  }
-
-  const interval = params.get('interval');
-  if (interval !== null) {
-    const seconds = Number(interval);
-    if (!Number.isFinite(seconds) || seconds <= 0) warn(`Ignoring interval="${interval}": not a positive number of seconds.`);
-    else {
-      if (seconds < MIN_INTERVAL_S) warn(`interval=${interval} is below the minimum; using ${MIN_INTERVAL_S} s.`);
-      options.intervalMs = Math.round(Math.max(MIN_INTERVAL_S, seconds) * 1000);
-    }
   }
 
   const tz = params.get('tz');

@@ -94,3 +94,18 @@ export async function fetchJson(
   if (!response.ok) throw errorFromBody(response.status, body);
   return { body, headers: response.headers, status: response.status };
 }
+
+/**
+ * A GET whose body must pass `schema` (loaded on first use, so zod stays out of the first
+ * chunk); a body that does not is a `malformed` ApiError.
+ */
+export async function fetchValidated<T>(
+  url: string,
+  loadSchema: () => Promise<{ safeParse(body: unknown): { success: true; data: T } | { success: false } }>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const [{ body }, schema] = await Promise.all([fetchJson(url, { signal }), loadSchema()]);
+  const result = schema.safeParse(body);
+  if (!result.success) throw new ApiError(200, 'malformed', messageFor('malformed'));
+  return result.data;
+}

@@ -18,3 +18,17 @@ export function msUntilNextPoll(intervalMs: number, now: number, offsetMs = 0): 
 
 /** This screen's place in the spread, fixed for the life of the page. */
 export const pollOffsetShare = Math.random() * POLL_SPREAD;
+
+/**
+ * The query options every polled route shares: wall-clock slots, polling in an unfocused window
+ * (a wall display often is one), and the next poll as the retry (retrying sooner would only
+ * delay the message on screen).
+ */
+export function pollingOptions(intervalMs: number) {
+  return {
+    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now(), pollOffsetShare * intervalMs),
+    refetchIntervalInBackground: true,
+    retry: false,
+    staleTime: intervalMs / 2,
+  } as const;
+}

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 // src/test/fixtures/umami-3.1 (see its README for the quirks handled below).
 
 /** A count: Umami sends JSON numbers, but some databases/drivers give numeric strings. */
-const count = z.pipe(
+export const count = z.pipe(
   z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]),
   z.transform((value) => {
     const n = typeof value === 'number' ? value : Number(value);
@@ -13,7 +13,7 @@ const count = z.pipe(
   }),
 );
 
-const optionalText = z.pipe(
+export const optionalText = z.pipe(
   z.optional(z.nullable(z.string())),
   z.transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value)),
 );
@@ -33,7 +33,7 @@ const countryCode = z.pipe(
  * A list whose items are checked one by one: an item that does not fit is dropped rather than
  * failing the whole answer (one odd row must not blank the dashboard for 30 minutes).
  */
-function lenientList<T extends z.ZodMiniType>(item: T) {
+export function lenientList<T extends z.ZodMiniType>(item: T) {
   return z.pipe(
     z.optional(z.nullable(z.array(z.unknown()))),
     z.transform((rows) => {

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
-import { msUntilNextPoll, pollOffsetShare } from './poll-schedule';
+import { pollingOptions } from './poll-schedule';
 import type { RealtimeData } from './realtime-schema';
 
 /** Umami's realtime view covers the last 30 minutes (it ignores other startAt/endAt values). */
@@ -68,12 +68,6 @@ export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }
   return queryOptions({
     queryKey: ['realtime', websiteId, timezone] as const,
     queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal),
-    // Wall-clock slots: every screen of a site asks inside one cached answer's lifetime.
-    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now(), pollOffsetShare * intervalMs),
-    // A wall display is often an unfocused window: keep polling.
-    refetchIntervalInBackground: true,
-    // The next poll is the retry; retrying sooner would only delay the message on screen.
-    retry: false,
-    staleTime: intervalMs / 2,
+    ...pollingOptions(intervalMs),
   });
 }

@@ -13,6 +13,7 @@ export const TEST_DASHBOARD: Dashboard = {
   timezone: 'Europe/Berlin',
   lang: 'en',
   intervalMs: 3_600_000,
+  exactIntervalMs: 3_600_000,
 };
 
 /** The key of a dashboard's realtime query, to seed or update its answer. */

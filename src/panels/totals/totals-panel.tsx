@@ -1,33 +1,62 @@
+import { useId } from 'react';
+import { useActive, useFigure, useMetrics, useStats, type Figure } from '../../api/use-exact';
 import { useRealtime } from '../../api/use-realtime';
-import type { RealtimeResult } from '../../api/realtime';
 import { Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
+import * as totals from './totals-data';
+import './totals.css';
 
-const selectTotals = (result: RealtimeResult) => result.data.totals;
+const SAMPLE_NOTE = 'Sample: counted from the latest 100 events only, because Umami’s exact figure is not available right now.';
 
-const ITEMS = [
-  { key: 'views', label: 'Views', testId: 'total-views' },
-  { key: 'visitors', label: 'Visitors', testId: 'total-visitors' },
-  { key: 'events', label: 'Events', testId: 'total-events' },
-  { key: 'countries', label: 'Countries', testId: 'total-countries' },
-] as const;
+type Item = { label: string; testId: string; definition: string; figure: Figure<number> | undefined };
 
 export function TotalsPanel() {
   const { lang } = useDashboard();
-  const totals = useRealtime(selectTotals);
+  const views = useRealtime(totals.views);
+  const online = useFigure(useActive(totals.exactOnline), totals.sampleOnline);
+  const visitors = useFigure(useStats(totals.exactVisitors), totals.sampleVisitors);
+  const events = useFigure(useMetrics('event', totals.exactEvents), totals.sampleEvents);
+  const countries = useFigure(useMetrics('country', totals.exactCountries), totals.sampleCountries);
+
+  const items: Item[] = [
+    { label: 'Online now', testId: 'total-online', definition: 'Visitors active in the last 5 minutes.', figure: online },
+    { label: 'Views', testId: 'total-views', definition: 'Page views in the last 30 minutes.', figure: views === undefined ? undefined : { value: views, sample: false } },
+    { label: 'Visitors', testId: 'total-visitors', definition: 'Unique visitors in the last 30 minutes.', figure: visitors },
+    { label: 'Events', testId: 'total-events', definition: 'Custom events (not page views) in the last 30 minutes.', figure: events },
+    { label: 'Countries', testId: 'total-countries', definition: 'Countries visitors came from in the last 30 minutes.', figure: countries },
+  ];
   return (
     <Panel title="Last 30 minutes" testId="totals" className="totals-panel">
-      <dl className="grid h-full grid-cols-4 gap-[0.6em]">
-        {ITEMS.map(({ key, label, testId }) => (
-          <div key={key} className="flex min-w-0 flex-col justify-center">
-            <dt className="truncate text-[0.85em] text-muted">{label}</dt>
-            <dd className="text-[2.4em] font-bold leading-tight tabular-nums">
-              {totals ? <span data-testid={testId}>{formatNumber(totals[key], lang)}</span> : <Skeleton className="h-[1em] w-[2.5em]" />}
-            </dd>
-          </div>
+      <dl className="pb-totals grid h-full grid-cols-5 gap-[0.6em]">
+        {items.map((item) => (
+          <Total key={item.testId} {...item} lang={lang} />
         ))}
       </dl>
     </Panel>
+  );
+}
+
+function Total({ label, testId, definition, figure, lang }: Item & { lang: string }) {
+  const id = useId();
+  return (
+    <div className="pb-total relative flex min-w-0 flex-col justify-center">
+      <dt className="truncate text-[0.85em] text-muted">
+        <span className="pb-term" tabIndex={0} aria-describedby={id}>
+          {label}
+        </span>
+        <span id={id} role="tooltip" className="pb-definition">
+          {figure?.sample ? `${definition} ${SAMPLE_NOTE}` : definition}
+        </span>
+      </dt>
+      <dd className="pb-total-value font-bold leading-tight tabular-nums">
+        {figure ? <span data-testid={testId}>{formatNumber(figure.value, lang)}</span> : <Skeleton className="h-[1em] w-[2.5em]" />}
+        {figure?.sample && (
+          <span data-testid="sample-badge" className="pb-sample-badge">
+            sample
+          </span>
+        )}
+      </dd>
+    </div>
   );
 }

@@ -1,0 +1,49 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useDashboard } from '../dashboard-context';
+import { activeQueryOptions, metricsQueryOptions, statsQueryOptions, type MetricType } from './exact';
+import type { Active, MetricRow, Stats } from './exact-schemas';
+import type { RealtimeResult } from './realtime';
+import { useRealtime } from './use-realtime';
+
+// Hooks for Umami's exact routes, sliced with `select` like `useRealtime` (keep it stable).
+
+export function useStats<T>(select: (stats: Stats) => T) {
+  const { websiteId, exactIntervalMs } = useDashboard();
+  return useQuery({ ...statsQueryOptions(websiteId, exactIntervalMs), select });
+}
+
+export function useMetrics<T>(type: MetricType, select: (rows: MetricRow[]) => T) {
+  const { websiteId, exactIntervalMs } = useDashboard();
+  return useQuery({ ...metricsQueryOptions(websiteId, type, exactIntervalMs), select });
+}
+
+export function useActive<T>(select: (active: Active) => T) {
+  const { websiteId, exactIntervalMs } = useDashboard();
+  return useQuery({ ...activeQueryOptions(websiteId, exactIntervalMs), select });
+}
+
+/** A figure and where it comes from: Umami's exact route, or the realtime answer's sample. */
+export type Figure<T> = { value: T; sample: boolean };
+
+type ExactState<T> = Pick<UseQueryResult<T>, 'data' | 'error' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
+
+/**
+ * The exact figure while it is there and recent; once its route fails (refused, missing, down)
+ * and what it had is older than `maxAgeMs`, the realtime sample instead. Nothing (a skeleton)
+ * while the first exact answer is on its way.
+ */
+export function pickFigure<T>(exact: ExactState<T>, sample: T | undefined, maxAgeMs: number): Figure<T> | undefined {
+  const failed = exact.error !== null && exact.error !== undefined;
+  if (exact.data !== undefined && (!failed || exact.errorUpdatedAt - exact.dataUpdatedAt <= maxAgeMs)) {
+    return { value: exact.data, sample: false };
+  }
+  if (failed && sample !== undefined) return { value: sample, sample: true };
+  return undefined;
+}
+
+/** `exact`'s figure, or the realtime answer's (`selectSample`) when the exact route fails. */
+export function useFigure<T>(exact: ExactState<T>, selectSample: (result: RealtimeResult) => T): Figure<T> | undefined {
+  const { exactIntervalMs } = useDashboard();
+  const sample = useRealtime(selectSample);
+  return pickFigure(exact, sample, 2 * exactIntervalMs);
+}
