@@ -2,12 +2,11 @@ import { useId } from 'react';
 import { useActive, useFigure, useMetrics, useStats, type Figure } from '../../api/use-exact';
 import { useRealtime } from '../../api/use-realtime';
 import { Panel, Skeleton } from '../../components/panel';
+import { SAMPLE_NOTE, SampleBadge } from '../../components/sample-badge';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
 import * as totals from './totals-data';
 import './totals.css';
-
-const SAMPLE_NOTE = 'Sample: counted from the latest 100 events only, because Umami’s exact figure is not available right now.';
 
 type Item = { label: string; testId: string; definition: string; figure: Figure<number> | undefined };
 
@@ -51,11 +50,7 @@ function Total({ label, testId, definition, figure, lang }: Item & { lang: strin
       </dt>
       <dd className="pb-total-value font-bold leading-tight tabular-nums">
         {figure ? <span data-testid={testId}>{formatNumber(figure.value, lang)}</span> : <Skeleton className="h-[1em] w-[2.5em]" />}
-        {figure?.sample && (
-          <span data-testid="sample-badge" className="pb-sample-badge">
-            sample
-          </span>
-        )}
+        {figure?.sample && <SampleBadge />}
       </dd>
     </div>
   );

@@ -1,6 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { metricsQueryOptions } from '../../api/exact';
+import { metricsSchema } from '../../api/exact-schemas';
 import type { RealtimeResult } from '../../api/realtime';
+import exactCountries from '../../test/fixtures/umami-3.1/aggregates/agg-busy-metrics-expanded-country.json';
+import emptyRows from '../../test/fixtures/umami-3.1/aggregates/agg-empty-metrics-expanded-path.json';
+import sampleJson from '../../test/fixtures/umami-3.1/aggregates/agg-busy-realtime.json';
 import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
 import world from 'world-atlas/countries-110m.json';
@@ -14,8 +20,11 @@ const LAZY = { timeout: 10_000 };
 
 const key = realtimeKey();
 
-// jsdom cannot fetch the bundled TopoJSON URL: answer it with the file from node_modules.
+// jsdom cannot fetch the bundled TopoJSON URL: answer it with the file from node_modules. Umami's
+// exact country route is refused here, so the map shows the seeded realtime answer's sample,
+// unless a test seeds the exact rows.
 const fetchMock = vi.fn(async (url: string) => {
+  if (String(url).includes('/metrics/expanded')) return new Response('{"error":{"code":"bad-credentials","message":"x"}}', { status: 401 });
   if (!String(url).includes('countries-110m')) return new Promise<never>(() => {}); // no realtime polls
   return { ok: true, statusText: 'OK', json: async () => structuredClone(world) };
 });
@@ -26,8 +35,10 @@ function result(body: unknown, change?: (data: RealtimeResult['data']) => void):
   return seeded;
 }
 
-function renderPanel(seed?: RealtimeResult) {
-  return renderInDashboard(<WorldMapPanel />, { seed });
+function renderPanel(seed?: RealtimeResult, exactRows?: unknown) {
+  const client = new QueryClient();
+  if (exactRows !== undefined) client.setQueryData(metricsQueryOptions(TEST_DASHBOARD.websiteId, 'country', TEST_DASHBOARD.exactIntervalMs).queryKey, metricsSchema.parse(exactRows));
+  return renderInDashboard(<WorldMapPanel />, { seed, client });
 }
 
 const topologyFetches = () => fetchMock.mock.calls.filter(([url]) => String(url).includes('countries-110m')).length;
@@ -66,6 +77,21 @@ test('colours countries by visitors, with a legend, the unknown count and a text
     'Visitors by country: Germany 2, Australia 1, Brazil 1, Canada 1, France 1, United Kingdom 1, India 1, Japan 1, Netherlands 1, United States 1; unknown 1.',
   );
   expect(topologyFetches()).toBe(1);
+});
+
+test("with Umami's exact country rows: every country of the 30 minutes, and no sample badge", async () => {
+  renderPanel(result(sampleJson), exactCountries);
+  const germany = await screen.findByTestId('map-country-DE', {}, LAZY);
+  expect(germany).toHaveAttribute('data-value', '2');
+  expect(screen.getByTestId('map-country-NL')).toHaveAttribute('data-value', '1');
+  expect(document.querySelectorAll('[data-testid^="map-country-"]')).toHaveLength(9);
+  expect(screen.queryByTestId('sample-badge')).toBeNull();
+});
+
+test('without them (the route refused), the realtime sample, marked as one', async () => {
+  renderPanel(result(busyJson));
+  await screen.findByTestId('map-country-DE', {}, LAZY);
+  expect(screen.getByTestId('sample-badge')).toHaveTextContent(/latest 100 events/);
 });
 
 test('draws the world without Antarctica, inside its viewBox, keeping its aspect ratio', async () => {
@@ -137,7 +163,7 @@ test('shows a skeleton before the first data and an empty state when nobody visi
   const first = renderPanel();
   expect(screen.getByTestId('world-map')).toContainElement(screen.getByTestId('skeleton'));
   first.unmount();
-  renderPanel(result(emptyJson));
+  renderPanel(result(emptyJson), emptyRows);
   expect(screen.getByText('No visitors in the last 30 minutes')).toBeInTheDocument();
   expect(topologyFetches()).toBe(0);
 });

@@ -1,8 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import worldUrl from 'world-atlas/countries-110m.json?url';
+import type { MetricRow } from '../../api/exact-schemas';
 import type { RealtimeResult } from '../../api/realtime';
-import { useRealtime } from '../../api/use-realtime';
+import { useFigure, useMetrics } from '../../api/use-exact';
 import { EmptyState, Panel, Skeleton } from '../../components/panel';
+import { SampleBadge } from '../../components/sample-badge';
+import { countsByName } from '../../lib/metric-rows';
 import { useDashboard } from '../../dashboard-context';
 import { countUnlocatedSessions } from './unlocated-sessions';
 
@@ -24,21 +27,27 @@ function preloadMap() {
   document.head.append(link);
 }
 
-// Module-level so it runs once per new answer; structural sharing keeps the result's identity
-// while the countries do not change, so the map does not re-render on such a poll.
-const selectCountries = ({ data }: RealtimeResult) => ({
+/** Umami's exact visitors per country; visitors it could not place are counted beside the map. */
+export const selectExactCountries = (rows: MetricRow[]) => ({
+  countries: countsByName(rows, 'visitors', null),
+  unlocatedSessions: rows.reduce((sum, row) => sum + (row.name === null ? row.visitors : 0), 0),
+});
+
+/** The realtime answer's stand-in: countries of the latest 100 events only. */
+export const selectSampleCountries = ({ data }: RealtimeResult) => ({
   countries: data.countries,
   unlocatedSessions: countUnlocatedSessions(data.events),
 });
 
 export function WorldMapPanel() {
   const { lang } = useDashboard();
-  const slice = useRealtime(selectCountries);
+  const figure = useFigure(useMetrics('country', selectExactCountries), selectSampleCountries);
+  const slice = figure?.value;
   useEffect(preloadMap, []);
   const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && !Object.values(slice.countries).some((n) => n > 0);
 
   return (
-    <Panel title="Visitors by country" testId="world-map">
+    <Panel title="Visitors by country" testId="world-map" aside={figure?.sample && <SampleBadge label="sample · latest 100 events" />}>
       {slice === undefined ? (
         <Skeleton className="h-full w-full" />
       ) : isEmpty ? (
