@@ -33,7 +33,7 @@ export type TraceEvent = {
 export type PollingFigures = {
   /** Main-thread time per poll, ms (thread time). */
   perPollMs: number[];
-  /** Time on the page's poll worker thread per poll (fetch, parse, validation), ms; not main thread. */
+  /** Time on the threads of the page's workers that sent polls, per poll, ms; not main thread. */
   perPollWorkerMs: number[];
   /** Of that, style + layout + paint (wall time of those steps, ms). */
   perPollRenderMs: number[];
