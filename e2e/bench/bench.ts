@@ -1,16 +1,17 @@
 // Performance and endurance benchmark of the dashboard: `npm run bench`.
 //
-// Runs the production build through `vite preview` (what `npm start` serves, with the real
-// proxy) in Debian's headless Chromium, against
+// Runs the production build as `npm start` serves it, with the real proxy (preview.ts), in
+// Debian's headless Chromium, against
 //   app-fixture  a fake Umami 3.1 at a busy size (busy-realtime.ts: 160+ events, 31 buckets,
 //                62 countries, 200 urls, new rows on every poll), signed in like `login` mode
 //   app-demo     the built-in demo source
 //   reference    reference.html on the fixture origin: fetch the same JSON and print it (the floor)
-// and measures weight, startup, cost per poll, idle, and memory after 2,000 polls. Prints the
-// figures beside the budgets, writes the "Dashboard" section of BENCHMARKS.md and exits 1 when a
-// budget is missed (2 when the benchmark itself failed).
+//   TV stick     app-fixture again with the main thread slowed 4× (CDP CPU throttling)
+// and measures weight, startup, main-thread time while polling, and memory after 2,000 polls.
+// Prints the figures beside the budgets, writes the "Dashboard" section of BENCHMARKS.md and
+// exits 1 when a budget is missed (2 when the benchmark itself failed).
 //
-//   npm run bench                      full run (about 5 minutes), writes BENCHMARKS.md
+//   npm run bench                      full run (about 12 minutes), writes BENCHMARKS.md
 //   npm run bench -- --quick           shorter run for a quick look; writes nothing
 //   npm run bench -- --build           rebuild first even if dist/ looks current
 //   npm run bench -- --dist /tmp/d     use (and build into) another output directory
@@ -45,6 +46,10 @@ const STARTUP_RUNS = QUICK ? 2 : 5;
 const POLL_INTERVAL_S = 10;
 const TRACED_POLLS = QUICK ? 3 : 8;
 const TRACED_POLLS_DEMO = QUICK ? 3 : 6;
+/** A streaming stick or a TV's own browser: the same page with its main thread slowed this much. */
+const TV_CPU_THROTTLE = 4;
+const STARTUP_RUNS_TV = QUICK ? 2 : 5;
+const TRACED_POLLS_TV = QUICK ? 3 : 6;
 /**
  * Seconds from a page's load to its first traced poll. About 30 s after a load V8's memory
  * reducer runs two full GCs (~10 ms each) to shrink the heap the start-up left; it is a one-off
@@ -65,11 +70,15 @@ export type ScenarioName = 'app-fixture' | 'app-demo' | 'reference';
 
 type Scenario = { name: ScenarioName; origin: string; url: (intervalS: number) => string; isApp: boolean };
 
+/** How the page's CPU is slowed: 1 is this machine's speed. */
+type Cpu = { throttle: number };
+const FULL_SPEED: Cpu = { throttle: 1 };
+
 function log(text: string) {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 }
 
-async function newPage(browser: Browser, scenario: Scenario): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(browser: Browser, scenario: Scenario, cpu = FULL_SPEED): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'Europe/Berlin' });
   // The reference page lives on the app's origin, so its fetch goes through the same proxy.
   if (!scenario.isApp) {
@@ -79,6 +88,11 @@ async function newPage(browser: Browser, scenario: Scenario): Promise<{ context:
   }
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`${scenario.name}: page error: ${error.message}`));
+  if (cpu.throttle > 1) {
+    // Set before the navigation; the session stays open with the context (closing it would lift it).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu.throttle });
+  }
   return { context, page };
 }
 
@@ -87,10 +101,13 @@ async function waitForMark(page: Page, name: string, timeout = 20_000) {
 }
 
 // ------------------------------------------------------------------------------- startup
-export type StartupRun = { totalsMs: number; dashboardMs: number; panels: Record<string, number> };
+export type StartupRun = { totalsMs: number; dashboardMs: number; panels: Record<string, number>; probeMs: number };
 
-async function startupRun(browser: Browser, scenario: Scenario): Promise<StartupRun> {
-  const { context, page } = await newPage(browser, scenario);
+/** A fixed loop timed in the page: how fast its main thread runs (after the figures are read). */
+const PROBE = `(() => { const t0 = performance.now(); let x = 0; for (let i = 0; i < 5e6; i += 1) x += Math.sqrt(i); return x > 0 ? performance.now() - t0 : 0; })()`;
+
+async function startupRun(browser: Browser, scenario: Scenario, cpu = FULL_SPEED): Promise<StartupRun> {
+  const { context, page } = await newPage(browser, scenario, cpu);
   try {
     await page.goto(scenario.url(POLL_INTERVAL_S));
     await waitForMark(page, 'dashboard-ready');
@@ -113,7 +130,8 @@ async function startupRun(browser: Browser, scenario: Scenario): Promise<Startup
         .filter(([name]) => name.startsWith('panel-ready:'))
         .map(([name, t]) => [name.slice('panel-ready:'.length), t]),
     );
-    return { totalsMs: marks['totals-ready'] ?? Number.NaN, dashboardMs: marks['dashboard-ready'] ?? Number.NaN, panels };
+    const probeMs = (await page.evaluate(PROBE)) as number;
+    return { totalsMs: marks['totals-ready'] ?? Number.NaN, dashboardMs: marks['dashboard-ready'] ?? Number.NaN, panels, probeMs };
   } finally {
     await context.close();
   }
@@ -125,7 +143,7 @@ async function untilPhase(phaseMs: number, periodMs: number) {
   await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-async function measurePolling(browser: Browser, scenarios: readonly Scenario[], polls: number) {
+async function measurePolling(browser: Browser, scenarios: readonly Scenario[], polls: number, cpu = FULL_SPEED) {
   // The app polls on wall-clock multiples of its interval, so two dashboards would poll at the
   // same instant: apps are traced one at a time. The reference polls from its own load, so it
   // is loaded half an interval off the slots and traced beside an app; each page's cost is read
@@ -133,7 +151,7 @@ async function measurePolling(browser: Browser, scenarios: readonly Scenario[], 
   const periodMs = POLL_INTERVAL_S * 1000;
   const open: { scenario: Scenario; context: BrowserContext; page: Page; polls: () => number }[] = [];
   for (const scenario of scenarios) {
-    const { context, page } = await newPage(browser, scenario);
+    const { context, page } = await newPage(browser, scenario, cpu);
     let answers = 0;
     page.on('response', (response) => {
       if (response.url().includes('/api/realtime/')) answers += 1;
@@ -162,7 +180,10 @@ async function measurePolling(browser: Browser, scenarios: readonly Scenario[], 
   await open[0]!.page.waitForTimeout(firstSlot + polls * periodMs + tail - Date.now());
   const buffer = await browser.stopTracing();
   // BENCH_TRACE_DIR=dir keeps the raw traces, for chrome://tracing or DevTools' Performance panel.
-  if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `trace-${scenarios.map((s) => s.name).join('+')}.json`), buffer);
+  if (process.env.BENCH_TRACE_DIR) {
+    const name = `trace-${scenarios.map((s) => s.name).join('+')}${cpu.throttle > 1 ? `-cpu${cpu.throttle}x` : ''}.json`;
+    writeFileSync(join(process.env.BENCH_TRACE_DIR, name), buffer);
+  }
   const trace = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
   for (const { context } of open) await context.close();
   return Object.fromEntries(scenarios.map((s) => [s.name, analysePolling(trace.traceEvents, `bench:${s.name}`)]));
@@ -176,8 +197,8 @@ async function measureEndurance(browser: Browser, scenario: Scenario) {
   // comes straight from the busy generator, one interval newer each time, new rows every poll.
   const { context, page } = await newPage(browser, scenario);
   try {
-    // Each answer is one poll interval newer than the last, like the page's fake clock: the app
-    // polls from a worker, whose clock Playwright does not fake.
+    // Each answer is one poll interval newer than the last, like the page's fake clock, whichever
+    // thread of the page asks (Playwright does not fake a worker's clock).
     const firstAnswerAt = Date.now();
     let answers = 0;
     await context.route('**/api/realtime/**', (route) => {
@@ -310,6 +331,19 @@ async function main(): Promise<number> {
     const pollingDemo = await measurePolling(browser, [byName('app-demo')], TRACED_POLLS_DEMO);
     const polling = { ...pollingFixture, ...pollingDemo };
 
+    const tvCpu: Cpu = { throttle: TV_CPU_THROTTLE };
+    log(`TV stick: ${STARTUP_RUNS_TV} cold loads and ${TRACED_POLLS_TV} traced polls of app-fixture at ${TV_CPU_THROTTLE}× CPU`);
+    const tvStartup: StartupRun[] = [];
+    for (let run = 0; run < STARTUP_RUNS_TV; run += 1) tvStartup.push(await startupRun(browser, byName('app-fixture'), tvCpu));
+    log(`TV stick startup median: ${median(tvStartup.map((r) => r.dashboardMs)).toFixed(0)} ms`);
+    const tvPolling = (await measurePolling(browser, [byName('app-fixture')], TRACED_POLLS_TV, tvCpu))['app-fixture']!;
+    const tv = {
+      cpuThrottle: TV_CPU_THROTTLE,
+      startup: tvStartup,
+      polling: tvPolling,
+      probeMs: { throttled: tvStartup.map((r) => r.probeMs), unthrottled: startup['app-fixture'].map((r) => r.probeMs) },
+    };
+
     // Memory is not disturbed by a second page working beside it: both run at once.
     log(`endurance: ${ENDURANCE_WARMUP} + ${ENDURANCE_POLLS} polls of the app and of the reference, on fake clocks`);
     const [enduranceApp, enduranceRef] = await Promise.all([
@@ -320,11 +354,12 @@ async function main(): Promise<number> {
     const results: Results = {
       machine: { ...info, loadAfter: loadavg()[0]?.toFixed(2) ?? '?' },
       quick: QUICK,
-      config: { viewport: VIEWPORT, pollIntervalS: POLL_INTERVAL_S, settleS: SETTLE_S, tracedPolls: TRACED_POLLS, tracedPollsDemo: TRACED_POLLS_DEMO, endurancePolls: ENDURANCE_POLLS, enduranceWarmup: ENDURANCE_WARMUP, startupRuns: STARTUP_RUNS },
+      config: { viewport: VIEWPORT, pollIntervalS: POLL_INTERVAL_S, settleS: SETTLE_S, tracedPolls: TRACED_POLLS, tracedPollsDemo: TRACED_POLLS_DEMO, tracedPollsTv: TRACED_POLLS_TV, endurancePolls: ENDURANCE_POLLS, enduranceWarmup: ENDURANCE_WARMUP, startupRuns: STARTUP_RUNS, startupRunsTv: STARTUP_RUNS_TV },
       weight,
       referenceHtmlGzip: gzipSync(REFERENCE_HTML, { level: 6 }).length,
       startup,
       polling: polling as Results['polling'],
+      tv,
       endurance: { 'app-fixture': enduranceApp, reference: enduranceRef },
     };
     const budgets = evaluateBudgets(results);
@@ -332,6 +367,10 @@ async function main(): Promise<number> {
     if (WRITE) {
       writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), results, budgets);
       log('wrote the Dashboard section of BENCHMARKS.md');
+    }
+    const noisy = budgets.filter((b) => b.verdict === 'within noise');
+    if (noisy.length > 0) {
+      console.log(`\n${noisy.length} budget(s) met within this machine's noise of the limit:\n${noisy.map((b) => `  - ${b.label}: ${b.actual} (budget ${b.limit}; ${b.note ?? ''})`).join('\n')}`);
     }
     const missed = budgets.filter((b) => !b.pass);
     if (missed.length > 0) {

@@ -18,3 +18,9 @@ export const median = (values: readonly number[]) => {
 export const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
 
 export const max = (values: readonly number[]) => (values.length === 0 ? 0 : Math.max(...values));
+
+/** Median absolute deviation: how far a typical sample lands from the median. */
+export const mad = (values: readonly number[]) => {
+  const m = median(values);
+  return median(values.map((v) => Math.abs(v - m)));
+};

@@ -3,12 +3,14 @@
 //
 // - The page is found by a User Timing mark it sets once tracing runs (`bench:<name>`): the
 //   mark's pid/tid are its renderer's main thread.
-// - A poll starts with the ResourceSendRequest of its /api/realtime request, on the page or in
-//   its poll worker (or with the main-thread task that sent or posted it). Its cost is the thread
-//   time (`tdur`, CPU on that thread, so other processes on a busy machine do not inflate it) of
-//   every main-thread task from there until POLL_WINDOW_MS later: the page's share of fetching
-//   and parsing, React, style, layout, paint and the GC that falls there. The worker's tasks in
-//   the same window are summed apart (`perPollWorkerMs`).
+// - A poll starts with the ResourceSendRequest of its /api/realtime request, on the page or in a
+//   worker of the page (or with the main-thread task that sent or posted it). Its cost is the
+//   thread time (`tdur`, CPU on that thread, so other processes on a busy machine do not inflate
+//   it) of every main-thread task from there until POLL_WINDOW_MS later: fetching and parsing,
+//   React, style, layout, paint and the GC that falls there. A worker's tasks in the same window
+//   are summed apart (`perPollWorkerMs`), since they do not hold up the page.
+// - Under CDP CPU throttling Chromium slows the main thread by spinning in a signal handler, so
+//   thread time grows with the rate, as it would on a slower CPU.
 // - Idle is the thread time of tasks in the rest of each interval (the age ticker when it fires,
 //   timers, GC), per second.
 // - Long tasks are main-thread tasks over 50 ms of wall time.
@@ -31,7 +33,7 @@ export type TraceEvent = {
 export type PollingFigures = {
   /** Main-thread time per poll, ms (thread time). */
   perPollMs: number[];
-  /** Time on the page's poll worker thread per poll (fetch, parse, validation), ms; not main thread. */
+  /** Time on the threads of the page's workers that sent polls, per poll, ms; not main thread. */
   perPollWorkerMs: number[];
   /** Of that, style + layout + paint (wall time of those steps, ms). */
   perPollRenderMs: number[];
@@ -39,6 +41,8 @@ export type PollingFigures = {
   idleMsPerS: number;
   /** Main-thread time per second over whole poll intervals (first poll to last poll). */
   avgMsPerS: number;
+  /** The same for each interval on its own: the spread of `avgMsPerS`. */
+  perIntervalMsPerS: number[];
   /** Wall durations of tasks over 50 ms, ms. */
   longTasksMs: number[];
   /** Seconds covered from the first to the last poll. */
@@ -71,8 +75,7 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
   const onThread = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
   const tasks = onThread.filter(isTask).sort((a, b) => a.ts - b.ts);
   const renderSteps = onThread.filter((e) => e.ph === 'X' && RENDER_STEPS.has(e.name));
-  // The app sends its polls from a worker (src/api/realtime-worker.ts), the reference from the
-  // page: a send anywhere in the page's renderer process counts.
+  // A page may send its polls from a worker: a send anywhere in the page's renderer process counts.
   const sendEvents = events.filter(
     (e) => e.pid === mark.pid && e.name === 'ResourceSendRequest' && (e.args?.data?.url ?? '').includes('/api/realtime/'),
   );
@@ -95,6 +98,7 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
   const perPollMs: number[] = [];
   const perPollWorkerMs: number[] = [];
   const perPollRenderMs: number[] = [];
+  const perIntervalMsPerS: number[] = [];
   let idleMs = 0;
   let idleUs = 0;
   // Every poll but the last has a full interval after it.
@@ -108,6 +112,8 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
     perPollRenderMs.push(unionMs(renderSteps.filter((s) => s.ts >= start && s.ts < end)));
     idleMs += tasks.filter((t) => t.ts >= end && t.ts < next).reduce((total, t) => total + threadMs(t), 0);
     idleUs += next - end;
+    const intervalMs = tasks.filter((t) => t.ts >= start && t.ts < next).reduce((total, t) => total + threadMs(t), 0);
+    perIntervalMsPerS.push(intervalMs / ((next - start) / 1e6));
   }
   const first = sends[0] as number;
   const last = sends[sends.length - 1] as number;
@@ -118,6 +124,7 @@ export function analysePolling(events: readonly TraceEvent[], markName: string):
     perPollRenderMs,
     idleMsPerS: idleUs > 0 ? idleMs / (idleUs / 1e6) : Number.NaN,
     avgMsPerS: spanMs / ((last - first) / 1e6),
+    perIntervalMsPerS,
     longTasksMs: tasks.filter((t) => t.ts >= first && (t.dur ?? 0) > LONG_TASK_MS * 1000).map((t) => (t.dur ?? 0) / 1000),
     spanS: (last - first) / 1e6,
   };

@@ -1,6 +1,6 @@
 // What the first view downloads: every JS, CSS and map data file the browser fetched until
 // every panel showed data, measured from the built files (raw, and gzip) and from the wire
-// (what `vite preview` actually sent, headers included).
+// (what the server actually sent, headers included, in the encoding it chose).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,8 +13,9 @@ export type Asset = {
   kind: AssetKind;
   raw: number;
   gzip: number;
-  /** Bytes on the wire, headers included (vite preview does not compress). */
+  /** Bytes on the wire, headers included, as the server encoded them. */
   transferred: number;
+  contentEncoding: string | null;
   cacheControl: string | null;
   /** Request start and end, ms after navigation. */
   startMs: number;
@@ -71,7 +72,7 @@ export async function measureWeight(browser: Browser, url: string, outDir: strin
   const entries = entryFiles(outDir);
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'Europe/Berlin' });
   const page = await context.newPage();
-  const wire = new Map<string, { transferred: number; cacheControl: string | null }>();
+  const wire = new Map<string, { transferred: number; contentEncoding: string | null; cacheControl: string | null }>();
   const pending: Promise<void>[] = [];
   page.on('requestfinished', (request) => {
     const requestUrl = new URL(request.url());
@@ -82,6 +83,7 @@ export async function measureWeight(browser: Browser, url: string, outDir: strin
         const headers = (await response?.allHeaders()) ?? {};
         wire.set(requestUrl.pathname, {
           transferred: sizes.responseBodySize + sizes.responseHeadersSize,
+          contentEncoding: headers['content-encoding'] ?? null,
           cacheControl: headers['cache-control'] ?? null,
         });
       })(),
@@ -97,7 +99,7 @@ export async function measureWeight(browser: Browser, url: string, outDir: strin
       totalsReady: performance.getEntriesByName('totals-ready')[0]?.startTime ?? Number.NaN,
     }));
 
-    const assets: Asset[] = [...wire].map(([path, { transferred, cacheControl }]) => {
+    const assets: Asset[] = [...wire].map(([path, { transferred, contentEncoding, cacheControl }]) => {
       const file = join(outDir, path === '/' ? 'index.html' : path);
       const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
       const resource = timing.resources.find((r) => r.path === path);
@@ -107,6 +109,7 @@ export async function measureWeight(browser: Browser, url: string, outDir: strin
         raw: bytes.length,
         gzip: bytes.length ? gzip(bytes) : 0,
         transferred,
+        contentEncoding,
         cacheControl,
         startMs: resource?.start ?? 0,
         endMs: resource?.end ?? 0,
