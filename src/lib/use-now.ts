@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 // One shared ticker for every relative time on the page ("10 s ago"), instead of a timer per
 // row. It only runs while something is subscribed, and ages under a minute are shown in 10 s
 // steps (format.ts): a 1 s ticker redrew a busy feed every second, which alone cost a weak
-// screen more main-thread time than all the polls (see BENCHMARKS.md).
+// screen more main-thread time than all the polls (docs/decisions/0010).
 // Each poll's answer moves the clock too (`refreshNow`, wired in main.tsx), in the same render
 // as the new data, and pushes the next tick to TICK_MS + TICK_GRACE_MS after it. So at the
 // default 10 s poll interval the ages move with the polls and the ticker never fires on its
