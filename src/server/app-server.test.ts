@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
-import { createAppServer, listen, type AppServer } from './app-server.ts';
+import { createAppServer, listen, type AppServer, type AppServerOptions } from './app-server.ts';
 import { loadConfig } from './config.ts';
 import { allowedHostsFrom } from './host-check.ts';
 import { precompressDir } from './precompress.ts';
@@ -37,8 +38,9 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.shutdown(100)));
 });
 
-async function start(env: Record<string, string> = {}, upstream?: Upstream): Promise<Started> {
+async function start(env: Record<string, string> = {}, upstream?: Upstream, timeouts?: AppServerOptions['timeouts']): Promise<Started> {
   const app = createAppServer({
+    timeouts,
     config: loadConfig({ DEMO_SEED: '1', ...env }),
     staticDir: dir,
     allowedHosts: allowedHostsFrom(env.ALLOWED_HOSTS, '127.0.0.1'),
@@ -133,7 +135,10 @@ test('every answer carries the security headers; the API and healthz are answere
 
 test('a foreign Host is refused; IP addresses, localhost and ALLOWED_HOSTS are answered', async () => {
   const app = await start({ ALLOWED_HOSTS: 'pulse.test' });
-  expect((await app.get('/', { host: 'evil.test' })).status).toBe(403);
+  const refused = await app.get('/', { host: 'evil.test' });
+  expect(refused.status).toBe(403);
+  expect(refused.headers['content-type']).toMatch(/^text\/plain/);
+  expect(refused.headers['content-security-policy']).toContain("default-src 'self'");
   expect((await app.get('/api/websites', { host: `evil.test:${app.port}` })).status).toBe(403);
   for (const host of ['pulse.test', `127.0.0.1:${app.port}`, `[::1]:${app.port}`, 'localhost']) {
     expect((await app.get('/', { host })).status, host).toBe(200);
@@ -186,4 +191,30 @@ test('shutdown cuts an answer that outlasts the grace period', async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(await app.shutdown(100)).toBe('forced');
   expect(await answer).toBeInstanceOf(Error);
+});
+
+test('a client that never finishes its request head is answered 408 and cut off', async () => {
+  const app = await start({}, undefined, { headersMs: 300 });
+  const socket = connect(app.port, '127.0.0.1');
+  socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const started = Date.now();
+  const answer = await new Promise<string>((resolve) => {
+    let data = '';
+    socket.on('data', (chunk: Buffer) => (data += chunk.toString()));
+    socket.on('close', () => resolve(data));
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  expect(Date.now() - started).toBeLessThan(3_000);
+});
+
+test('a kept-alive connection is reused across a poll interval', async () => {
+  const app = await start({}, undefined, { keepAliveMs: 4_000 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const sockets = new Set<unknown>();
+  agent.on('free', (socket) => sockets.add(socket));
+  expect((await app.get('/healthz', {}, 'GET', agent)).status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect((await app.get('/healthz', {}, 'GET', agent)).status).toBe(200);
+  expect(sockets.size).toBe(1);
+  agent.destroy();
 });

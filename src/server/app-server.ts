@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ProxyConfig } from './config.ts';
 import { createApiHandler, type HandlerDeps } from './handler.ts';
 import { isHostAllowed } from './host-check.ts';
+import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static-files.ts';
 
 // The production server: plain node:http, the Host guard, then the same API handler as the dev
@@ -28,6 +29,7 @@ export type AppServerOptions = {
   /** From `allowedHostsFrom(ALLOWED_HOSTS, HOST)`. */
   allowedHosts: readonly string[];
   deps?: HandlerDeps;
+  timeouts?: Partial<typeof TIMEOUTS>;
 };
 
 export type AppServer = {
@@ -36,26 +38,29 @@ export type AppServer = {
   shutdown(graceMs?: number): Promise<'drained' | 'forced'>;
 };
 
-export function createAppServer({ config, staticDir, allowedHosts, deps = {} }: AppServerOptions): AppServer {
+export function createAppServer({ config, staticDir, allowedHosts, deps = {}, timeouts = {} }: AppServerOptions): AppServer {
+  const limits = { ...TIMEOUTS, ...timeouts };
   const api = createApiHandler(config, deps);
   const files = createStaticHandler(staticDir);
+  const csp = contentSecurityPolicy(config.frameAncestors, false);
   let closing = false;
 
-  const server = createServer((req, res) => {
+  // Node checks the two request limits every connectionsCheckingInterval (30 s by default).
+  const checkEveryMs = Math.min(1_000, limits.headersMs);
+  const server = createServer({ headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     // A keep-alive socket that finishes its answer after close() would otherwise stay open.
     res.once('finish', () => closing && server.closeIdleConnections());
     if (closing) res.setHeader('connection', 'close');
     if (!isHostAllowed(req.headers.host, allowedHosts)) {
       const body = 'Blocked request: this host name is not allowed. Add it to ALLOWED_HOSTS.';
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      setSecurityHeaders(res, csp);
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store' });
       res.end(body);
       return;
     }
     void api(req, res, () => files(req, res));
   });
-  server.headersTimeout = TIMEOUTS.headersMs;
-  server.requestTimeout = TIMEOUTS.requestMs;
-  server.keepAliveTimeout = TIMEOUTS.keepAliveMs;
+  server.keepAliveTimeout = limits.keepAliveMs;
 
   function shutdown(graceMs = SHUTDOWN_GRACE_MS): Promise<'drained' | 'forced'> {
     closing = true;
