@@ -11,15 +11,15 @@ export const REVALIDATE = 'no-cache';
 
 const ASSETS = '/assets/';
 
-function accepts(req: IncomingMessage, html: boolean): boolean {
+function wantsHtml(req: IncomingMessage): boolean {
   const accept = req.headers.accept;
-  return !accept || accept.includes('*/*') || (html && accept.includes('text/html'));
+  return !accept || accept.includes('*/*') || accept.includes('text/html');
 }
 
 /** A path the app's router owns (`/`, `/some/page`): GET or HEAD, no file extension, wants HTML. */
 function isPageRoute(req: IncomingMessage, path: string): boolean {
   const last = path.slice(path.lastIndexOf('/') + 1);
-  return !path.startsWith(ASSETS) && !last.includes('.') && accepts(req, true);
+  return !path.startsWith(ASSETS) && !last.includes('.') && wantsHtml(req);
 }
 
 function plain(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
