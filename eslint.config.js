@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.config.{ts,js}'],
+    files: ['src/server/**/*.{ts,mjs}', 'e2e/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

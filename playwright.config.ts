@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_PORT, FIXTURE_PORT, NO_UPSTREAM, SECRETS, UPSTREAM_PORT, UPSTREAM_URL } from './e2e/servers.ts';
+import { DEMO_PORT, FIXTURE_PORT, NO_UPSTREAM, SECRETS, SERVER_ENTRY, UPSTREAM_PORT, UPSTREAM_URL } from './e2e/servers.ts';
 
-// The e2e suite drives the production build (`npm run build` first) through `vite preview` and
-// the real proxy, in Debian's Chromium: no browser is downloaded. Three servers, all on
-// 127.0.0.1, started and stopped by the runner: a fake Umami replaying recorded responses,
-// the app in demo mode, and the app pointed at the fake Umami with a login.
+// The e2e suite drives the production build (`npm run build` first) through the production
+// server `npm start` runs and the real proxy, in Debian's Chromium: no browser is downloaded.
+// Three servers, all on 127.0.0.1, started and stopped by the runner: a fake Umami replaying
+// recorded responses, the app in demo mode, and the app pointed at the fake Umami with a login.
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -43,16 +43,17 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `npx vite preview --port ${DEMO_PORT} --strictPort`,
+      command: `node ${SERVER_ENTRY}`,
       url: `http://127.0.0.1:${DEMO_PORT}/`,
-      env: { ...NO_UPSTREAM, DEMO_SEED: '42', ALLOWED_HOSTS: 'pulse.test' },
+      env: { ...NO_UPSTREAM, PORT: String(DEMO_PORT), DEMO_SEED: '42', ALLOWED_HOSTS: 'pulse.test' },
       reuseExistingServer: false,
     },
     {
-      command: `npx vite preview --port ${FIXTURE_PORT} --strictPort`,
+      command: `node ${SERVER_ENTRY}`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
       env: {
         ...NO_UPSTREAM,
+        PORT: String(FIXTURE_PORT),
         UMAMI_URL: `http://127.0.0.1:${UPSTREAM_PORT}`,
         UMAMI_USERNAME: SECRETS.username,
         UMAMI_PASSWORD: SECRETS.password,

@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
-import { NO_UPSTREAM, UPSTREAM_URL } from './servers.ts';
+import { createAppServer, listen } from '../src/server/app-server.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { allowedHostsFrom } from '../src/server/host-check.ts';
+import { CLIENT_DIR, NO_UPSTREAM, UPSTREAM_URL } from './servers.ts';
 import type { Step } from './fixture-upstream.ts';
 
 /** Scripts what the fake Umami answers for one website: each realtime call takes the next step. */
@@ -34,22 +37,17 @@ export async function totals(page: Page) {
 }
 
 /**
- * Starts the built app (`vite preview` on a free port, the real proxy) with its own server
- * environment, for a test that needs a configuration the shared servers do not have.
+ * Starts the built app (the production server of `npm start` on a free port, the real proxy)
+ * with its own server environment, for a test that needs a configuration the shared servers do
+ * not have.
  */
 export async function startApp(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
-  const { preview } = await import('vite');
-  const saved = Object.fromEntries(Object.keys(env).concat(Object.keys(NO_UPSTREAM)).map((key) => [key, process.env[key]]));
-  // The proxy reads its environment when it starts.
-  Object.assign(process.env, NO_UPSTREAM, env);
-  try {
-    const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-    const { port } = server.httpServer.address() as { port: number };
-    return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  const app = createAppServer({
+    config: loadConfig({ ...NO_UPSTREAM, ...env }),
+    staticDir: CLIENT_DIR,
+    allowedHosts: allowedHostsFrom(env.ALLOWED_HOSTS, '127.0.0.1'),
+    deps: { log: () => {} },
+  });
+  const { port } = await listen(app.server, 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, close: async () => void (await app.shutdown(1_000)) };
 }

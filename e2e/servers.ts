@@ -6,6 +6,11 @@ export const UPSTREAM_PORT = base + 10;
 export const DEMO_PORT = base + 73;
 export const FIXTURE_PORT = base + 74;
 
+/** The client build `npm run build` writes and the app servers serve. */
+export const CLIENT_DIR = new URL('../dist/client', import.meta.url).pathname;
+/** The production server `npm run build` writes: what `npm start` runs. */
+export const SERVER_ENTRY = 'dist/server/main.js';
+
 export const UPSTREAM_URL = `http://127.0.0.1:${UPSTREAM_PORT}`;
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
 export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`;

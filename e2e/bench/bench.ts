@@ -1,7 +1,7 @@
 // Performance and endurance benchmark of the dashboard: `npm run bench`.
 //
-// Runs the production build as `npm start` serves it, with the real proxy (preview.ts), in
-// Debian's headless Chromium, against
+// Runs the production build through the production server (what `npm start` serves, with the real
+// proxy) in Debian's headless Chromium, against
 //   app-fixture  a fake Umami 3.1 at a busy size (busy-realtime.ts: 160+ events, 31 buckets,
 //                62 countries, 200 urls, new rows on every poll), signed in like `login` mode
 //   app-demo     the built-in demo source
@@ -40,7 +40,7 @@ const option = (name: string) => {
 };
 
 const QUICK = flag('--quick');
-const OUT_DIR = resolve(ROOT, option('--dist') ?? 'dist');
+const OUT_DIR = resolve(ROOT, option('--dist') ?? 'dist/client');
 const WRITE = !QUICK && !flag('--no-write');
 const STARTUP_RUNS = QUICK ? 2 : 5;
 const POLL_INTERVAL_S = 10;
