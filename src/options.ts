@@ -1,3 +1,5 @@
+import { isTimeZone, isUuid } from './shared/validate';
+
 // URL parameters → typed, validated options. A URL is the whole configuration: unknown or
 // invalid values are ignored with a console warning, never a broken page.
 
@@ -43,27 +45,12 @@ export type Options = {
   lang: string;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 export function browserTimezone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 export function browserLocale(): string {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US';
-}
-
-export function isTimezone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function isLocale(value: string): boolean {
@@ -183,7 +170,7 @@ export function parseOptions(
 
   const tz = params.get('tz');
   if (tz !== null) {
-    if (isTimezone(tz)) options.timezone = tz;
+    if (isTimeZone(tz)) options.timezone = tz;
     else warn(`Ignoring tz="${tz}": not an IANA time zone.`);
   }
 

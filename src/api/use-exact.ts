@@ -25,19 +25,20 @@ export function useActive<T>(select: (active: Active) => T) {
 /** A figure and where it comes from: Umami's exact route, or the realtime answer's sample. */
 export type Figure<T> = { value: T; sample: boolean };
 
-type ExactState<T> = Pick<UseQueryResult<T>, 'data' | 'error' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
+type ExactState<T> = Pick<UseQueryResult<T>, 'data' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
 
 /**
  * The exact figure while it is there and recent; once its route fails (refused, missing, down)
- * and what it had is older than `maxAgeMs`, the realtime sample instead. Nothing (a skeleton)
- * while the first exact answer is on its way.
+ * and what it had is older than `maxAgeMs`, the realtime sample instead, until it answers again.
+ * Nothing (a skeleton) while the first exact answer is on its way.
  */
 export function pickFigure<T>(exact: ExactState<T>, sample: T | undefined, maxAgeMs: number): Figure<T> | undefined {
-  const failed = exact.error !== null && exact.error !== undefined;
-  if (exact.data !== undefined && (!failed || exact.errorUpdatedAt - exact.dataUpdatedAt <= maxAgeMs)) {
+  // Not `error`: TanStack Query clears it when a query without data fetches again.
+  const failing = exact.errorUpdatedAt > exact.dataUpdatedAt;
+  if (exact.data !== undefined && (!failing || exact.errorUpdatedAt - exact.dataUpdatedAt <= maxAgeMs)) {
     return { value: exact.data, sample: false };
   }
-  if (failed && sample !== undefined) return { value: sample, sample: true };
+  if (failing && sample !== undefined) return { value: sample, sample: true };
   return undefined;
 }
 

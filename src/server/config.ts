@@ -1,3 +1,5 @@
+import { isUuid } from '../shared/validate.ts';
+
 // Environment → typed proxy configuration. Every check happens once, at start-up, with an error
 // that names the variable but never echoes its value (values may be secrets).
 
@@ -34,12 +36,6 @@ export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }
 
 /** Empty strings count as unset: a `.env` line `UMAMI_URL=` must not switch modes. */

@@ -1,4 +1,4 @@
-import { isUuid } from './config.ts';
+import { canonicalTimeZone, isUuid } from '../shared/validate.ts';
 
 // Request line → one of the few routes the proxy serves. Matching uses the RAW path, exactly:
 // no decoding, no normalising, so `%2f`, `..`, `//` or `\` can never reach an upstream route.
@@ -59,35 +59,14 @@ export function isApiLike(path: string): boolean {
   return p === '/api' || p.startsWith('/api/') || p === '/healthz' || p.startsWith('/healthz/');
 }
 
-const TIMEZONE_CHARS = /^[A-Za-z0-9_+\-/]{1,64}$/;
-// Building an Intl.DateTimeFormat costs ~0.1 ms, on every poll of every viewer: remember the
-// answers (bounded, as the values come from clients).
-const timezoneChecks = new Map<string, string | null>();
-const MAX_TIMEZONE_CHECKS = 1000;
-
 /**
- * The zone's canonical name (`europe/BERLIN` → `Europe/Berlin`), or null when it is not one.
- * Spellings of one zone share one cache entry upstream, so they cannot multiply Umami calls.
+ * The zone as sent upstream: canonical, so spellings of one zone share one cache entry and
+ * cannot multiply Umami calls; null when it is not a zone.
  */
 export function canonicalTimezone(value: string): string | null {
-  if (!TIMEZONE_CHARS.test(value)) return null;
-  const known = timezoneChecks.get(value);
-  if (known !== undefined) return known;
-  let canonical: string | null;
-  try {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    canonical = null;
-  }
   // Umami's quirk: lowercase `utc` (and only it) answers ISO buckets; keep that choice intact.
-  if (value === 'utc') canonical = 'utc';
-  if (timezoneChecks.size >= MAX_TIMEZONE_CHECKS) timezoneChecks.clear();
-  timezoneChecks.set(value, canonical);
-  return canonical;
-}
-
-export function isTimezone(value: string): boolean {
-  return canonicalTimezone(value) !== null;
+  if (value === 'utc') return 'utc';
+  return canonicalTimeZone(value);
 }
 
 /**

@@ -1,5 +1,6 @@
+import { isUuid } from '../shared/validate.ts';
 import { parseRetryAfter } from './backoff.ts';
-import { isUuid, type UpstreamConfig } from './config.ts';
+import type { UpstreamConfig } from './config.ts';
 import { createCredential } from './credential.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 import type { RealtimeQuery } from './routes.ts';

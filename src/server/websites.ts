@@ -1,4 +1,4 @@
-import { isUuid } from './config.ts';
+import { isUuid } from '../shared/validate.ts';
 import { ProxyError } from './proxy-error.ts';
 
 // The browser needs id, name and domain of each site. Umami's list also carries the owner's

@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { ApiError, messageFor } from '../api/client';
+import { activeQueryOptions, METRIC_TYPES, metricsQueryOptions, statsQueryOptions } from '../api/exact';
 import { realtimeQueryOptions, type RealtimeResult } from '../api/realtime';
 import { DashboardContext, type Dashboard } from '../dashboard-context';
 
@@ -21,11 +23,29 @@ export function realtimeKey(dashboard: Dashboard = TEST_DASHBOARD) {
   return realtimeQueryOptions(dashboard.websiteId, dashboard).queryKey;
 }
 
+/**
+ * Puts every exact route's query in the state a refusing Umami leaves it in (an older Umami
+ * without the routes), so panels show the realtime sample at once.
+ */
+export function refuseExactRoutes(client: QueryClient, { websiteId, exactIntervalMs }: Dashboard = TEST_DASHBOARD): void {
+  const error = new ApiError(502, 'upstream-error', messageFor('upstream-error'));
+  const keys = [
+    statsQueryOptions(websiteId, exactIntervalMs).queryKey,
+    activeQueryOptions(websiteId, exactIntervalMs).queryKey,
+    ...METRIC_TYPES.map((type) => metricsQueryOptions(websiteId, type, exactIntervalMs).queryKey),
+  ];
+  for (const queryKey of keys) {
+    client.getQueryCache().build(client, { queryKey }).setState({ status: 'error', error, errorUpdatedAt: Date.now(), fetchFailureCount: 1 });
+  }
+}
+
 type Options = {
   dashboard?: Dashboard;
   client?: QueryClient;
   /** The realtime answer already in the cache when `ui` mounts. */
   seed?: RealtimeResult;
+  /** Umami's exact routes already refused: the panels show the realtime sample. */
+  exactRefused?: boolean;
 };
 
 type Rendered = Omit<RenderResult, 'rerender'> & {
@@ -35,8 +55,9 @@ type Rendered = Omit<RenderResult, 'rerender'> & {
 };
 
 /** Renders `ui` as the app does: inside a query client and a dashboard. */
-export function renderInDashboard(ui: ReactNode, { dashboard = TEST_DASHBOARD, client = new QueryClient(), seed }: Options = {}): Rendered {
+export function renderInDashboard(ui: ReactNode, { dashboard = TEST_DASHBOARD, client = new QueryClient(), seed, exactRefused = false }: Options = {}): Rendered {
   if (seed) client.setQueryData(realtimeKey(dashboard), seed);
+  if (exactRefused) refuseExactRoutes(client, dashboard);
   const wrap = (content: ReactNode, value: Dashboard) => (
     <QueryClientProvider client={client}>
       <DashboardContext value={value}>{content}</DashboardContext>

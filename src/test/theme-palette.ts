@@ -7,7 +7,7 @@ export const THEME_SELECTORS = [
 ] as const;
 
 /** The declarations of the rule for `selector` in `css` (its first one): the text inside its braces. */
-export function cssRule(css: string, selector: string): string {
+function cssRule(css: string, selector: string): string {
   const start = css.indexOf(`${selector} {`);
   if (start < 0) throw new Error(`no rule for ${selector}`);
   return css.slice(start, css.indexOf('}', start));

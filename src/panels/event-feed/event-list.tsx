@@ -22,8 +22,7 @@ export function EventList({ events, fresh, lang, emptyText }: Props) {
   const [ref, fit] = useFitCount<HTMLDivElement>({ rowEm: EVENT_ROW_EM, fallback: FALLBACK_ROWS });
   const visible = useMemo(() => events?.slice(0, fit), [events, fit]);
   return (
-    // contain-strict: a ticking "15 s ago" relays out and repaints this list only, not the page.
-    <div ref={ref} className="absolute inset-0 overflow-hidden contain-strict">
+    <div ref={ref} className="absolute inset-0 overflow-hidden">
       {visible === undefined ? (
         <div className="flex flex-col gap-[0.6em] pt-[0.3em]">
           {Array.from({ length: 6 }, (_, i) => (

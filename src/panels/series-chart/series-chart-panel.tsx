@@ -36,7 +36,7 @@ export function SeriesChartPanel() {
       ) : isEmpty ? (
         <EmptyState>No page views in the last 30 minutes</EmptyState>
       ) : (
-        <figure aria-label={summary} className="absolute inset-0 m-0 contain-strict">
+        <figure aria-label={summary} className="absolute inset-0 m-0 overflow-hidden">
           <Suspense fallback={<Skeleton className="h-full w-full" />}>
             <SeriesChartView points={points} lang={lang} />
           </Suspense>

@@ -50,7 +50,7 @@ export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
   const hoverAlpha2 = hover?.mapId ? mapIdToAlpha2(hover.mapId) : null;
 
   return (
-    <div className="absolute inset-0 flex flex-col gap-[0.4em] contain-strict">
+    <div className="absolute inset-0 flex flex-col gap-[0.4em] overflow-hidden">
       <div className="relative min-h-0 flex-1" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave}>
         <CountryShapes data={data} lang={lang} summary={summary} shapes={shapes} onShapes={setShapes} />
         {drawnIds === null && <Skeleton className="absolute inset-0" />}

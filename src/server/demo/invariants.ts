@@ -1,4 +1,4 @@
-import type { UmamiRealtimeBody, UmamiRealtimeEvent } from './realtime-body.ts';
+import { isUuid, type UmamiRealtimeBody, type UmamiRealtimeEvent } from '../../shared/validate.ts';
 
 // The identities every Umami 3.1 realtime body keeps (fixture README), as a checker that lists
 // what is broken. Tests assert an empty list; it explains itself when something drifts.
@@ -20,7 +20,6 @@ export const EVENT_KEYS = [
 export const TOTALS_KEYS = ['views', 'visitors', 'events', 'countries'] as const;
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function counts(keys: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -51,7 +50,7 @@ export function realtimeInvariantViolations(body: UmamiRealtimeBody, rowLimit = 
   body.events.forEach((event, i) => {
     if (Object.keys(event).join() !== EVENT_KEYS.join()) problem(`event ${i} keys ${Object.keys(event).join()}`);
     if (!ISO_MS.test(event.createdAt)) problem(`event ${i} createdAt ${event.createdAt}`);
-    if (!UUID.test(event.sessionId)) problem(`event ${i} sessionId ${event.sessionId}`);
+    if (!isUuid(event.sessionId) || event.sessionId !== event.sessionId.toLowerCase()) problem(`event ${i} sessionId ${event.sessionId}`);
     const previous = body.events[i - 1];
     if (previous && previous.createdAt < event.createdAt) problem(`event ${i} is newer than the one before it`);
     if (event.__type !== 'session' && (event.__type === 'event') !== (event.eventName !== null)) {

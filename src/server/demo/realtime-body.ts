@@ -1,3 +1,4 @@
+import type { UmamiEventType, UmamiRealtimeBody, UmamiRealtimeEvent } from '../../shared/validate.ts';
 import { createBucketLabeler } from './time-buckets.ts';
 import { MINUTE_MS, type DemoRow, type DemoSession } from './traffic.ts';
 
@@ -8,34 +9,8 @@ import { MINUTE_MS, type DemoRow, type DemoSession } from './traffic.ts';
 export const EVENT_ROW_LIMIT = 100;
 export const WINDOW_MINUTES = 30;
 
-export type UmamiEventType = 'pageview' | 'event' | 'session';
-
-/** One row of `events`, fields in Umami's order. */
-export type UmamiRealtimeEvent = {
-  __type: UmamiEventType;
-  sessionId: string;
-  eventName: string | null;
-  createdAt: string;
-  browser: string | null;
-  os: string | null;
-  device: string | null;
-  country: string | null;
-  urlPath: string;
-  referrerDomain: string | null;
-  hostname: string | null;
-};
-
-export type UmamiSeriesPoint = { x: string; y: number };
-
-export type UmamiRealtimeBody = {
-  countries: Record<string, number>;
-  urls: Record<string, number>;
-  referrers: Record<string, number>;
-  events: UmamiRealtimeEvent[];
-  series: { views: UmamiSeriesPoint[]; visitors: UmamiSeriesPoint[] };
-  totals: { views: number; visitors: number; events: number; countries: number };
-  timestamp: number;
-};
+// Umami's wire types live in the shared module; re-exported for the demo's importers.
+export type { UmamiEventType, UmamiRealtimeBody, UmamiRealtimeEvent, UmamiSeriesPoint } from '../../shared/validate.ts';
 
 export type RealtimeQuery = { timezone?: string | null; unit?: string | null };
 
@@ -53,7 +28,7 @@ function newestFirst(a: Hit, b: Hit): number {
   return b.index - a.index;
 }
 
-function toEvent(type: UmamiEventType, { session, row }: Hit): UmamiRealtimeEvent {
+function toEvent(type: UmamiEventType, { session, row }: Hit) {
   return {
     __type: type,
     sessionId: session.id,
@@ -66,7 +41,7 @@ function toEvent(type: UmamiEventType, { session, row }: Hit): UmamiRealtimeEven
     urlPath: row.urlPath,
     referrerDomain: row.referrerDomain,
     hostname: session.hostname,
-  };
+  } satisfies UmamiRealtimeEvent;
 }
 
 /** `{ key: count }`, biggest first (Umami's own order is whatever the SQL gave; any order is valid). */
@@ -77,7 +52,7 @@ function countMap(keys: Iterable<string>): Record<string, number> {
   return Object.fromEntries(sorted);
 }
 
-export function buildRealtimeBody(sessions: Iterable<DemoSession>, now: number, query: RealtimeQuery): UmamiRealtimeBody {
+export function buildRealtimeBody(sessions: Iterable<DemoSession>, now: number, query: RealtimeQuery) {
   const from = windowStart(now);
   const hits: Hit[] = [];
   for (const session of sessions) {
@@ -139,5 +114,5 @@ export function buildRealtimeBody(sessions: Iterable<DemoSession>, now: number, 
       countries: Object.keys(countries).length,
     },
     timestamp: now,
-  };
+  } satisfies UmamiRealtimeBody;
 }

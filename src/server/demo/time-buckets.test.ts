@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { createBucketLabeler, isUsableTimeZone, parseUnit } from './time-buckets.ts';
+import { createBucketLabeler, parseUnit } from './time-buckets.ts';
 
 type Series = { series: { views: { x: string; y: number }[] } };
 const fixture = (name: string) =>
@@ -58,12 +58,4 @@ test.each([
   ['HOUR', 'minute'],
 ])('parseUnit(%s) is %s', (input, expected) => {
   expect(parseUnit(input)).toBe(expected);
-});
-
-test.each([
-  ['Europe/Berlin', true],
-  ['UTC', true],
-  ['Mars/Olympus', false],
-])('isUsableTimeZone(%s) is %s', (zone, expected) => {
-  expect(isUsableTimeZone(zone)).toBe(expected);
 });

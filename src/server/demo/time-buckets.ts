@@ -18,10 +18,6 @@ export function parseUnit(unit: string | null | undefined): BucketUnit {
 
 type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
 
-export function isUsableTimeZone(timeZone: string): boolean {
-  return wallClockFormatter(timeZone) !== null;
-}
-
 function utcClock(ms: number): WallClock {
   const d = new Date(ms);
   return {

@@ -1,0 +1,47 @@
+import type { MetricType } from '../../api/exact';
+import type { MetricRow } from '../../api/exact-schemas';
+import type { RealtimeResult } from '../../api/realtime';
+import { useFigure, useMetrics } from '../../api/use-exact';
+import { Panel } from '../../components/panel';
+import { SampleBadge } from '../../components/sample-badge';
+import { useDashboard } from '../../dashboard-context';
+import type { PanelId } from '../../options';
+import { TopListView, type TopListViewProps } from './top-list-view';
+
+type Counts = Readonly<Record<string, number>>;
+
+/**
+ * What one top list shows: Umami's exact rows for the 30 minutes, the realtime answer's sample
+ * when the exact route fails, and the words around them. The selects are module-level, so stable.
+ */
+export type TopListConfig = Pick<TopListViewProps, 'caption' | 'keyHeader' | 'valueHeader' | 'emptyText' | 'keyFor' | 'labelFor' | 'decorate'> & {
+  id: PanelId;
+  title: string;
+  testId: string;
+  metric: MetricType;
+  exact: (rows: MetricRow[]) => Counts;
+  sample: (result: RealtimeResult) => Counts;
+  /** What the sample counts, where it is not what the exact rows count. */
+  sampleValueHeader?: string;
+};
+
+export function TopListPanel({ config }: { config: TopListConfig }) {
+  const { lang } = useDashboard();
+  const figure = useFigure(useMetrics(config.metric, config.exact), config.sample);
+  const sampled = figure?.sample === true;
+  return (
+    <Panel title={config.title} testId={config.testId} aside={sampled && <SampleBadge label="sample · latest 100 events" />}>
+      <TopListView
+        map={figure?.value}
+        lang={lang}
+        caption={config.caption}
+        keyHeader={config.keyHeader}
+        valueHeader={sampled ? (config.sampleValueHeader ?? config.valueHeader) : config.valueHeader}
+        emptyText={config.emptyText}
+        keyFor={config.keyFor}
+        labelFor={config.labelFor}
+        decorate={config.decorate}
+      />
+    </Panel>
+  );
+}
