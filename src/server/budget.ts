@@ -3,8 +3,8 @@ import type { Budget } from './config.ts';
 export type BudgetStats = { limit: number; windowMs: number; used: number; refused: number };
 
 /**
- * `low` calls (the exact routes) may fill only half of the window, so the realtime poll always
- * keeps the other half: exact figures can never starve the live view.
+ * A `low` call (the exact routes) is refused once half of the window is used, by calls of any
+ * kind: the realtime poll always keeps at least the other half, so exact figures never starve it.
  */
 export type Priority = 'high' | 'low';
 
