@@ -59,6 +59,7 @@ export default defineConfig({
         UMAMI_PASSWORD: SECRETS.password,
         // Short cache and upstream timeout so scripted failures show within a poll or two.
         CACHE_TTL_MS: '1000',
+        EXACT_CACHE_TTL_MS: '1000',
         UPSTREAM_TIMEOUT_MS: '3000',
       },
       reuseExistingServer: false,

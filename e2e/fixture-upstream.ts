@@ -4,8 +4,15 @@
 //
 //   PUT /__scenario/:websiteId  {"steps": ["busy", "401"]}  each realtime call takes the next
 //                                                            step; the last one repeats
+//   PUT /__exact/:websiteId     {"steps": ["400", "recorded"], "route": "metrics"}
+//                               the same for the exact routes (stats, metrics/expanded, active);
+//                               without "route", for all three
 //   GET /__requests                                          what this server received
 //   DELETE /__requests                                       forget it
+//
+// Exact routes by default: SITES.exact answers the aggregates recorded beside its realtime
+// answer, SITES.empty the empty site's, any other site 404 (an Umami without these routes), so
+// the recorded realtime numbers of every other test stay what the page shows.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +20,7 @@ import { SECRETS, SITES, UPSTREAM_PORT } from './servers.ts';
 
 const FIXTURES = new URL('../src/test/fixtures/umami-3.1/', import.meta.url);
 const load = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
+const aggregate = (name: string): unknown => load(`aggregates/${name}`);
 
 type RawEvent = { createdAt: string; urlPath: string } & Record<string, unknown>;
 type RawRealtime = {
@@ -26,13 +34,34 @@ type RawRealtime = {
 };
 
 const busy = load('realtime-busy.json') as RawRealtime;
+const exactRealtime = aggregate('agg-busy-realtime.json') as RawRealtime;
+const EXACT = {
+  recorded: {
+    stats: aggregate('agg-busy-stats.json'),
+    active: aggregate('agg-busy-active.json'),
+    metrics: {
+      path: aggregate('agg-busy-metrics-expanded-path.json'),
+      referrer: aggregate('agg-busy-metrics-expanded-referrer.json'),
+      country: aggregate('agg-busy-metrics-expanded-country.json'),
+      event: aggregate('agg-busy-metrics-expanded-event.json'),
+    } as Record<string, unknown>,
+  },
+  empty: { stats: aggregate('agg-empty-stats.json'), active: aggregate('agg-empty-active.json'), metrics: aggregate('agg-empty-metrics-expanded-path.json') },
+  badRequest: aggregate('agg-error-metrics-bad-type.json'),
+  noDates: aggregate('agg-error-stats-no-dates.json'),
+};
 const empty = load('realtime-empty.json') as RawRealtime;
 const unauthorized = load('realtime-401.json');
 const websites = load('websites-list.json');
 const login = load('login-response.json') as { token: string; user: unknown };
 
-export const STEPS = ['busy', 'empty', 'xss', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
+export const STEPS = ['busy', 'exact', 'empty', 'xss', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
 export type Step = (typeof STEPS)[number];
+
+export const EXACT_ROUTES = ['stats', 'metrics', 'active'] as const;
+export type ExactRoute = (typeof EXACT_ROUTES)[number];
+export const EXACT_STEPS = ['recorded', 'empty', '400', '401', '404', '429', '500', 'timeout', 'malformed'] as const;
+export type ExactStep = (typeof EXACT_STEPS)[number];
 
 // realtime-busy.json was recorded with timezone=Europe/Berlin, UTC+1 in November.
 const BERLIN_OFFSET_MS = 60 * 60 * 1000;
@@ -55,22 +84,23 @@ function wallClock(ms: number, timeZone: string): string {
 /**
  * The busy recording as if it had been recorded at `recordedAt` and asked for at `now`: like a
  * real Umami, the same rows keep the same times on every poll while the answer's time moves on.
+ * Both recordings were made with timezone=Europe/Berlin in winter (UTC+1).
  */
-export function busyAt(recordedAt: number, now: number, timezone: string | null): RawRealtime {
+export function busyAt(recordedAt: number, now: number, timezone: string | null, recording: RawRealtime = busy): RawRealtime {
   // Events keep their distance to the recording's time (none lands in the future); buckets move
   // by whole minutes so the last one is the recording's minute.
-  const shift = recordedAt - busy.timestamp;
-  const minuteShift = Math.floor(recordedAt / MINUTE) * MINUTE - Math.floor(busy.timestamp / MINUTE) * MINUTE;
+  const shift = recordedAt - recording.timestamp;
+  const minuteShift = Math.floor(recordedAt / MINUTE) * MINUTE - Math.floor(recording.timestamp / MINUTE) * MINUTE;
   const bucket = (x: string) => {
     const instant = Date.parse(`${x.replace(' ', 'T')}Z`) - BERLIN_OFFSET_MS + minuteShift;
     return !timezone || timezone === 'utc' ? new Date(instant).toISOString().replace('.000Z', 'Z') : wallClock(instant, timezone);
   };
   return {
-    ...busy,
-    events: busy.events.map((e) => ({ ...e, createdAt: new Date(Date.parse(e.createdAt) + shift).toISOString() })),
+    ...recording,
+    events: recording.events.map((e) => ({ ...e, createdAt: new Date(Date.parse(e.createdAt) + shift).toISOString() })),
     series: {
-      views: busy.series.views.map((p) => ({ x: bucket(p.x), y: p.y })),
-      visitors: busy.series.visitors.map((p) => ({ x: bucket(p.x), y: p.y })),
+      views: recording.series.views.map((p) => ({ x: bucket(p.x), y: p.y })),
+      visitors: recording.series.visitors.map((p) => ({ x: bucket(p.x), y: p.y })),
     },
     timestamp: now,
   };
@@ -92,6 +122,8 @@ export function startFixtureUpstream({
   token: string;
 }) {
   const scenarios = new Map<string, Step[]>();
+  /** Keyed `websiteId:route`, or `websiteId:*` for all three exact routes. */
+  const exactScenarios = new Map<string, ExactStep[]>();
   // Each website's recording is anchored at its first busy answer: its rows then keep their
   // times across polls, and a test on a fresh website id sees exactly the recorded numbers.
   const anchors = new Map<string, number>();
@@ -117,6 +149,12 @@ export function startFixtureUpstream({
       scenarios.set(url.pathname.slice('/__scenario/'.length), steps);
       return json(res, 200, { ok: true });
     }
+    if (url.pathname.startsWith('/__exact/') && req.method === 'PUT') {
+      const script = JSON.parse(body) as { steps: ExactStep[]; route?: ExactRoute };
+      const route = script.route && EXACT_ROUTES.includes(script.route) ? script.route : '*';
+      exactScenarios.set(`${url.pathname.slice('/__exact/'.length)}:${route}`, script.steps.filter((s) => EXACT_STEPS.includes(s)));
+      return json(res, 200, { ok: true });
+    }
     if (url.pathname === '/__requests') {
       if (req.method === 'DELETE') requests.length = 0;
       return json(res, 200, requests);
@@ -131,6 +169,16 @@ export function startFixtureUpstream({
     if (url.pathname === '/api/websites' && req.method === 'GET') {
       return authorized(req) ? json(res, 200, websites) : json(res, 401, unauthorized);
     }
+    const exact = /^\/api\/websites\/([^/]+)\/(stats|active|metrics\/expanded)$/.exec(url.pathname);
+    if (exact && req.method === 'GET') {
+      if (!authorized(req)) return json(res, 401, unauthorized);
+      const id = decodeURIComponent(exact[1] ?? '');
+      const route: ExactRoute = exact[2] === 'metrics/expanded' ? 'metrics' : (exact[2] as ExactRoute);
+      const steps = exactScenarios.get(`${id}:${route}`) ?? exactScenarios.get(`${id}:*`);
+      const fallback: ExactStep = id === SITES.exact ? 'recorded' : id === SITES.empty ? 'empty' : '404';
+      const step: ExactStep = steps && steps.length > 0 ? (steps.length > 1 ? steps.shift()! : steps[0]!) : fallback;
+      return answerExact(res, url, route, step);
+    }
     const match = /^\/api\/realtime\/([^/]+)$/.exec(url.pathname);
     if (match && req.method === 'GET') {
       if (!authorized(req)) return json(res, 401, unauthorized);
@@ -140,11 +188,14 @@ export function startFixtureUpstream({
         return res.end();
       }
       const steps = scenarios.get(id);
-      const step: Step = steps && steps.length > 0 ? (steps.length > 1 ? steps.shift()! : steps[0]!) : id === SITES.busy ? 'busy' : 'empty';
+      const fallback: Step = id === SITES.busy ? 'busy' : id === SITES.exact ? 'exact' : 'empty';
+      const step: Step = steps && steps.length > 0 ? (steps.length > 1 ? steps.shift()! : steps[0]!) : fallback;
       const timezone = url.searchParams.get('timezone');
       switch (step) {
         case 'busy':
           return json(res, 200, busyAt(anchor(id), Date.now(), timezone));
+        case 'exact':
+          return json(res, 200, busyAt(anchor(id), Date.now(), timezone, exactRealtime));
         case 'empty':
           return json(res, 200, { ...empty, timestamp: Date.now() });
         case 'xss': {
@@ -178,6 +229,36 @@ export function startFixtureUpstream({
     }
     json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
   });
+
+  /** Umami 3.1's answers for the exact routes (aggregates README), or the scripted failure. */
+  function answerExact(res: ServerResponse, url: URL, route: ExactRoute, step: ExactStep) {
+    const dated = /^\d+$/.test(url.searchParams.get('startAt') ?? '') && /^\d+$/.test(url.searchParams.get('endAt') ?? '');
+    if (route !== 'active' && !dated) return json(res, 400, EXACT.noDates);
+    const type = url.searchParams.get('type') ?? '';
+    if (route === 'metrics' && !(type in EXACT.recorded.metrics)) return json(res, 400, EXACT.badRequest);
+    switch (step) {
+      case 'recorded':
+        return json(res, 200, route === 'metrics' ? EXACT.recorded.metrics[type] : EXACT.recorded[route]);
+      case 'empty':
+        return json(res, 200, EXACT.empty[route]);
+      case '400':
+        return json(res, 400, EXACT.badRequest);
+      case '401':
+        return json(res, 401, unauthorized);
+      case '404':
+        return json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
+      case '429':
+        res.setHeader('retry-after', '30');
+        return json(res, 429, { error: { message: 'Too many requests', code: 'rate-limited', status: 429 } });
+      case '500':
+        res.writeHead(500);
+        return res.end();
+      case 'timeout':
+        return; // never answer: the proxy's timeout must fire
+      case 'malformed':
+        return json(res, 200, route === 'metrics' ? { rows: 'none' } : ['not', 'an', 'object']);
+    }
+  }
 
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
     server.listen(port, '127.0.0.1', () => {

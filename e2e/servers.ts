@@ -25,6 +25,12 @@ export const SECRETS = {
 export const SITES = {
   busy: '23119484-709c-44bf-994c-92f109bda03b',
   empty: '95b7680c-9158-4b84-b4ea-7ccc08cc94ea',
+  /**
+   * Not in the recorded site list: the fixture upstream answers its realtime with
+   * aggregates/agg-busy-realtime.json and its exact routes with the aggregates recorded at the
+   * same instant (sample 82 visitors, truth 11).
+   */
+  exact: 'c0ffee18-0a66-4e5b-9d1c-a66e1c3b5f18',
 };
 
 /**

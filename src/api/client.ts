@@ -28,6 +28,8 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   'upstream-error': 'Umami answered with an error. The dashboard keeps retrying.',
   'not-found': 'The dashboard server does not know this address.',
   'method-not-allowed': 'The dashboard server refused this request.',
+  'invalid-parameter': 'The dashboard asked for something the server does not offer.',
+  'upstream-unsupported': 'This Umami does not offer exact figures here, so the dashboard shows its sample.',
   malformed: 'The dashboard received data it cannot read. It keeps retrying.',
   network: 'The dashboard server cannot be reached. Check the connection; it keeps retrying.',
   timeout: 'The dashboard server is taking too long to answer. It keeps retrying.',

@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   'upstream-error',
   'not-found',
   'method-not-allowed',
+  'invalid-parameter',
+  'upstream-unsupported',
   // Only produced in the browser:
   'malformed',
   'network',

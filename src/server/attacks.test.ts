@@ -9,7 +9,7 @@ let umami: FakeUmami;
 let proxy: TestProxy;
 beforeAll(async () => {
   umami = await startFakeUmami({ username: 'admin', password: 'pw' });
-  proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', CACHE_TTL_MS: '0' });
+  proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', CACHE_TTL_MS: '0', EXACT_CACHE_TTL_MS: '0' });
 });
 afterAll(async () => {
   await Promise.all([umami.close(), proxy.close()]);
@@ -34,6 +34,23 @@ function expectOnlyAllowedUpstream() {
       expect(url.search).toBe('?pageSize=100');
       continue;
     }
+    const keys = [...url.searchParams.keys()].sort().join();
+    if (url.pathname === `/api/websites/${BUSY}/active`) {
+      expect(url.search).toBe('');
+      continue;
+    }
+    if (url.pathname === `/api/websites/${BUSY}/stats`) {
+      expect(keys).toBe('endAt,startAt');
+      expect(url.searchParams.get('startAt')).toMatch(/^\d+$/);
+      expect(url.searchParams.get('endAt')).toMatch(/^\d+$/);
+      continue;
+    }
+    if (url.pathname === `/api/websites/${BUSY}/metrics/expanded`) {
+      expect(keys).toBe('endAt,limit,startAt,type');
+      expect(['path', 'referrer', 'country', 'event']).toContain(url.searchParams.get('type'));
+      expect(url.searchParams.get('limit')).toBe('500');
+      continue;
+    }
     expect(url.pathname).toBe(`/api/realtime/${BUSY}`);
     for (const [key, value] of url.searchParams) {
       expect(ALLOWED_QUERY.has(key), key).toBe(true);
@@ -53,7 +70,35 @@ describe('paths that must never reach Umami', () => {
     ['/api/me', 404],
     ['/api/share/HkU3XzlfKSNmEofA', 404],
     [`/api/websites/${BUSY}`, 404],
-    [`/api/websites/${BUSY}/stats`, 404],
+    [`/api/websites/${BUSY}/metrics?type=path`, 404],
+    [`/api/websites/${BUSY}/pageviews`, 404],
+    [`/api/websites/${BUSY}/sessions`, 404],
+    [`/api/websites/${BUSY}/events`, 404],
+    [`/api/websites/${BUSY}/reports`, 404],
+    [`/api/websites/${BUSY}/stats/`, 404],
+    [`/api/websites/${BUSY}/Stats`, 404],
+    [`/api/websites/${BUSY}%2fstats`, 404],
+    [`/api/websites/${BUSY}/metrics%2fexpanded?type=path`, 404],
+    [`/api/websites/${BUSY}/metrics/expanded/../../stats`, 404],
+    [`/api/websites/${BUSY}/active/../../../auth/login`, 404],
+    [`/api/websites/${BUSY}/stats/..%2f..%2f..%2fusers`, 404],
+    ['/api/websites/..%2f..%2fusers/stats', 400],
+    [`/api/websites/${BUSY}%00/active`, 400],
+    ['/api/websites/not-a-uuid/active', 400],
+    [`/api/websites/${BUSY}/metrics/expanded`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=nonsense`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=PATH`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=url`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=entry`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path%00`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path%26limit%3D99999`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&type=event`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=501`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=0`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=-1`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=1e2`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=100000000000`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=10&limit=20`, 400],
     [`/api/realtime/${BUSY}/../../auth/login`, 404],
     [`/api/realtime/${BUSY}/..%2f..%2fauth%2flogin`, 404],
     ['/api/realtime/..%2f..%2fauth%2flogin', 400],
@@ -85,7 +130,7 @@ describe('paths that must never reach Umami', () => {
   });
 
   test.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE'])('%s → 405', async (method) => {
-    for (const target of [`/api/realtime/${BUSY}`, '/api/websites']) {
+    for (const target of [`/api/realtime/${BUSY}`, '/api/websites', `/api/websites/${BUSY}/stats`, `/api/websites/${BUSY}/metrics/expanded?type=path`, `/api/websites/${BUSY}/active`]) {
       const response = await proxy.request(target, { method, headers: { 'content-type': 'application/json' } });
       expect(response.status).toBe(405);
     }
@@ -106,6 +151,14 @@ describe('requests that reach Umami only in the allowed shape', () => {
     `/api/realtime/${BUSY.toUpperCase()}?timezone=Europe/Berlin`,
     `/api/realtime/${BUSY}#/../../auth/login`,
     '/api/websites?pageSize=100000&search=x&page=../../users',
+    `/api/websites/${BUSY}/stats?startAt=0&endAt=9999999999999&timezone=Mars/Olympus&path=/admin&compare=yoy&unit=year`,
+    `/api/websites/${BUSY}/stats?websiteId=00000000-0000-4000-8000-000000000000&__proto__[x]=1`,
+    `/api/websites/${BUSY}/metrics/expanded?type=path&limit=500&offset=100&search=x&startAt=1&endAt=2&country=DE`,
+    `/api/websites/${BUSY}/metrics/expanded?type=referrer&limit=1&timezone=Europe/Berlin`,
+    `/api/websites/${BUSY}/metrics/expanded?limit=7&type=country#&type=x`,
+    `/api/websites/${BUSY}/metrics/expanded?type=event`,
+    `/api/websites/${BUSY}/active?startAt=1&endAt=2&x=../../users`,
+    `/api/websites/${BUSY.toUpperCase()}/active`,
   ])('%s', async (target) => {
     const response = await proxy.request(target);
     expect(response.status).toBe(200);

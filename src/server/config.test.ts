@@ -83,8 +83,15 @@ describe('limits and lists', () => {
       timeoutMs: 8000,
       maxBodyBytes: 5 * 1024 * 1024,
       cacheTtlMs: 5000,
+      exactCacheTtlMs: 15_000,
       budget: { limit: 600, windowMs: 15_000 },
     });
+  });
+
+  test('EXACT_CACHE_TTL_MS: a whole number of milliseconds up to an hour', () => {
+    expect(loadConfig({ EXACT_CACHE_TTL_MS: '30000' }).exactCacheTtlMs).toBe(30_000);
+    expect(() => loadConfig({ EXACT_CACHE_TTL_MS: '15s' })).toThrow(/EXACT_CACHE_TTL_MS/);
+    expect(() => loadConfig({ EXACT_CACHE_TTL_MS: '3600001' })).toThrow(/EXACT_CACHE_TTL_MS/);
   });
 
   test.each<[Env, { limit: number; windowMs: number }]>([

@@ -28,6 +28,8 @@ export type ProxyConfig = {
   timeoutMs: number;
   maxBodyBytes: number;
   cacheTtlMs: number;
+  /** How long one answer of an exact route (stats, metrics, active) is shared by every viewer. */
+  exactCacheTtlMs: number;
   cacheMaxEntries: number;
   budget: Budget;
 };
@@ -154,6 +156,8 @@ export function loadConfig(env: Env): ProxyConfig {
     timeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 8_000, 100, 120_000),
     maxBodyBytes: integer(env, 'UPSTREAM_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 5_000, 0, 3_600_000),
+    // Half the browser's default 30 s interval: two upstream calls per route per minute at most.
+    exactCacheTtlMs: integer(env, 'EXACT_CACHE_TTL_MS', 15_000, 0, 3_600_000),
     cacheMaxEntries: integer(env, 'CACHE_MAX_ENTRIES', 500, 1, 100_000),
     budget: budget(env, up.mode),
   };

@@ -12,6 +12,11 @@ export function createDemoUpstream(source: DemoSource): Upstream {
       if (body === undefined) throw new ProxyError('unknown-website');
       return Buffer.from(JSON.stringify(body));
     },
+    async exact(websiteId, request) {
+      const body = source.exact(websiteId, request);
+      if (body === undefined) throw new ProxyError('unknown-website');
+      return Buffer.from(JSON.stringify(body));
+    },
     async websites() {
       return parseWebsites(source.websites());
     },

@@ -132,6 +132,7 @@ test('a thrown bug inside the handler still answers JSON, never a hung request',
           throw new TypeError('boom');
         },
         websites: async () => [],
+        exact: async () => Buffer.from('{}'),
       },
     },
   );

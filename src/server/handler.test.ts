@@ -106,6 +106,13 @@ describe('routes and answers', () => {
       mode: 'login',
       lastUpstreamSuccess: new Date(clock.now).toISOString(),
       lastUpstreamError: null,
+      sources: {
+        realtime: { ok: true, lastSuccess: new Date(clock.now).toISOString(), lastError: null },
+        stats: { ok: true, lastSuccess: null, lastError: null },
+        metrics: { ok: true, lastSuccess: null, lastError: null },
+        active: { ok: true, lastSuccess: null, lastError: null },
+        websites: { ok: true, lastSuccess: null, lastError: null },
+      },
       cache: { entries: 1, hits: 1, misses: 1, coalesced: 2, stale: 0 },
       budget: { limit: 600, windowMs: 15_000, used: 2, refused: 0 },
     });

@@ -7,6 +7,7 @@ import type { ProxyConfig } from './config.ts';
 import { secretsOf } from './config.ts';
 import { createUpstream, type UpstreamDeps } from './create-upstream.ts';
 import { createDashboardGate, withoutToken } from './dashboard-token.ts';
+import { exactCacheKey, type ExactRequest } from './exact.ts';
 import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
 import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
 import { createSafeLog } from './safe-log.ts';
@@ -20,6 +21,17 @@ export const CACHE_HEADER = 'x-pulseboard-cache';
 
 /** The site list changes rarely; the browser itself keeps it for 5 minutes. */
 const WEBSITES_TTL_MS = 60_000;
+
+/** What /healthz reports one status for: each kind of upstream call. */
+export const SOURCES = ['realtime', 'stats', 'metrics', 'active', 'websites'] as const;
+export type Source = (typeof SOURCES)[number];
+/** Without these the dashboard shows nothing; the exact routes only fall back to the sample. */
+const ESSENTIAL: readonly Source[] = ['realtime', 'websites'];
+
+type SourceStatus = { lastSuccessAt: number | null; lastError: { at: number; code: ProxyErrorCode } | null };
+
+const failing = ({ lastSuccessAt, lastError }: SourceStatus) => lastError !== null && (lastSuccessAt === null || lastError.at > lastSuccessAt);
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
 export type HandlerDeps = Omit<UpstreamDeps, 'log'> & {
   /** Replaces the upstream built from the config (tests). */
@@ -72,11 +84,17 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': 'no-store' };
 
-  /** Logs a failed upstream call once (coalesced callers share it), by code only. */
-  const logged = (what: string, load: () => Promise<Buffer>) => async () => {
+  const sources = Object.fromEntries(SOURCES.map((source) => [source, { lastSuccessAt: null, lastError: null }])) as Record<Source, SourceStatus>;
+
+  /** Records each upstream call's outcome per source and logs a failure once (coalesced callers share it), by code only. */
+  const logged = (what: Source, load: () => Promise<Buffer>) => async () => {
     try {
-      return await load();
+      const body = await load();
+      sources[what].lastSuccessAt = now();
+      return body;
     } catch (error) {
+      const code = error instanceof ProxyError ? error.code : 'upstream-error';
+      sources[what].lastError = { at: now(), code };
       log(`${what}: ${error instanceof ProxyError ? error.code : 'unexpected error'} (mode ${mode})`);
       throw error;
     }
@@ -100,6 +118,13 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query))));
   }
 
+  async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest) {
+    if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    // The proxy sets the window when it calls, so no client value is part of the key.
+    const load = logged(request.route, () => upstream.exact(websiteId, request));
+    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs));
+  }
+
   async function websites(req: IncomingMessage, res: ServerResponse) {
     const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds));
     answer(req, res, await cache.get('websites', load, Math.max(config.cacheTtlMs, WEBSITES_TTL_MS)));
@@ -107,12 +132,19 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
 
   function health(req: IncomingMessage, res: ServerResponse) {
     const { lastSuccessAt, lastError, ...counters } = cache.stats();
-    const failing = lastError !== null && (lastSuccessAt === null || lastError.at > lastSuccessAt);
     const body = {
-      ok: !failing,
+      // An exact route that fails only costs the panels their exact figures (they show the sample).
+      ok: !ESSENTIAL.some((source) => failing(sources[source])),
       mode,
-      lastUpstreamSuccess: lastSuccessAt === null ? null : new Date(lastSuccessAt).toISOString(),
-      lastUpstreamError: lastError === null ? null : { at: new Date(lastError.at).toISOString(), code: lastError.code },
+      lastUpstreamSuccess: iso(lastSuccessAt),
+      lastUpstreamError: lastError === null ? null : { at: iso(lastError.at), code: lastError.code },
+      sources: Object.fromEntries(
+        SOURCES.map((source) => {
+          const status = sources[source];
+          const { lastError: error } = status;
+          return [source, { ok: !failing(status), lastSuccess: iso(status.lastSuccessAt), lastError: error && { at: iso(error.at), code: error.code } }];
+        }),
+      ),
       cache: counters,
       budget: budget.stats(),
     };
@@ -152,8 +184,12 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
       switch (route.kind) {
         case 'realtime':
           return await realtime(req, res, route.websiteId, route.query);
+        case 'exact':
+          return await exact(req, res, route.websiteId, route.request);
         case 'websites':
           return await websites(req, res);
+        case 'invalid-parameter':
+          return sendError(req, res, 'invalid-parameter', apiHeaders);
         case 'invalid-website-id':
           return sendError(req, res, 'invalid-website-id', apiHeaders);
         case 'method-not-allowed':

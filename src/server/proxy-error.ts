@@ -14,6 +14,8 @@ export type ProxyErrorCode = Extract<
   | 'upstream-error'
   | 'not-found'
   | 'method-not-allowed'
+  | 'invalid-parameter'
+  | 'upstream-unsupported'
 >;
 
 export const STATUS: Record<ProxyErrorCode, number> = {
@@ -28,6 +30,9 @@ export const STATUS: Record<ProxyErrorCode, number> = {
   'upstream-error': 502,
   'not-found': 404,
   'method-not-allowed': 405,
+  'invalid-parameter': 400,
+  // Umami itself works; it just does not implement this route (or share section) here.
+  'upstream-unsupported': 501,
 };
 
 // Written for the person running the server; the browser shows its own text for each code.
@@ -43,6 +48,8 @@ const MESSAGES: Record<ProxyErrorCode, string> = {
   'upstream-error': 'Umami answered with an error.',
   'not-found': 'No such address.',
   'method-not-allowed': 'Only GET and HEAD are allowed here.',
+  'invalid-parameter': 'A query parameter is missing or not one of the allowed values.',
+  'upstream-unsupported': 'Umami does not offer this route here (an older Umami, or a share link without that section).',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalTimezone, matchRoute, realtimeQuery, splitTarget } from './routes.ts';
+import { canonicalTimezone, matchRoute, metricsRequest, realtimeQuery, splitTarget } from './routes.ts';
 
 const ID = '23119484-709c-44bf-994c-92f109bda03b';
 const NONE = { startAt: null, endAt: null, timezone: null, unit: null };
@@ -11,6 +11,16 @@ describe('matchRoute', () => {
     ['GET', '/api/websites', { kind: 'websites' }],
     ['GET', '/api/websites?page=2', { kind: 'websites' }],
     ['GET', '/healthz', { kind: 'healthz' }],
+    ['GET', `/api/websites/${ID}/stats`, { kind: 'exact', websiteId: ID, request: { route: 'stats' } }],
+    ['GET', `/api/websites/${ID}/stats?startAt=1&endAt=2&timezone=Europe/Berlin&path=/x`, { kind: 'exact', websiteId: ID, request: { route: 'stats' } }],
+    ['HEAD', `/api/websites/${ID.toUpperCase()}/active?x=1`, { kind: 'exact', websiteId: ID, request: { route: 'active' } }],
+    ['GET', `/api/websites/${ID}/metrics/expanded?type=path`, { kind: 'exact', websiteId: ID, request: { route: 'metrics', type: 'path' } }],
+    ['GET', `/api/websites/${ID}/metrics/expanded?type=referrer&limit=500`, { kind: 'exact', websiteId: ID, request: { route: 'metrics', type: 'referrer' } }],
+    ['GET', `/api/websites/${ID}/metrics/expanded?limit=1&type=country&offset=9`, { kind: 'exact', websiteId: ID, request: { route: 'metrics', type: 'country' } }],
+    ['GET', `/api/websites/${ID}/metrics/expanded?type=event`, { kind: 'exact', websiteId: ID, request: { route: 'metrics', type: 'event' } }],
+    ['GET', `/api/websites/${ID}/metrics/expanded?type=nonsense`, { kind: 'invalid-parameter' }],
+    ['GET', `/api/websites/not-a-uuid/stats`, { kind: 'invalid-website-id' }],
+    ['GET', `/api/websites/not-a-uuid/metrics/expanded?type=path`, { kind: 'invalid-website-id' }],
     ['GET', '/', { kind: 'static' }],
     ['GET', '/assets/index-abc.js', { kind: 'static' }],
     ['GET', '/apifoo', { kind: 'static' }],
@@ -23,6 +33,9 @@ describe('matchRoute', () => {
     expect(matchRoute(method, `/api/realtime/${ID}`)).toEqual({ kind: 'method-not-allowed' });
     expect(matchRoute(method, '/api/websites')).toEqual({ kind: 'method-not-allowed' });
     expect(matchRoute(method, '/healthz')).toEqual({ kind: 'method-not-allowed' });
+    expect(matchRoute(method, `/api/websites/${ID}/stats`)).toEqual({ kind: 'method-not-allowed' });
+    expect(matchRoute(method, `/api/websites/${ID}/metrics/expanded?type=path`)).toEqual({ kind: 'method-not-allowed' });
+    expect(matchRoute(method, `/api/websites/${ID}/active`)).toEqual({ kind: 'method-not-allowed' });
   });
 
   test.each(['not-a-uuid', '23119484709c44bf994c92f109bda03b', `${ID}x`, '%32%33119484-709c-44bf-994c-92f109bda03b', `${ID}%00`, '..', '..%2f..%2fwebsites', `${ID}%2f..%2f..%2fauth%2flogin`])(
@@ -45,6 +58,17 @@ describe('matchRoute', () => {
     '/api/share/abc',
     '/api/websites/',
     `/api/websites/${ID}`,
+    `/api/websites/${ID}/`,
+    `/api/websites/${ID}/metrics`,
+    `/api/websites/${ID}/metrics/`,
+    `/api/websites/${ID}/metrics/expanded/`,
+    `/api/websites/${ID}/pageviews`,
+    `/api/websites/${ID}/stats/x`,
+    `/api/websites/${ID}/STATS`,
+    `/api/websites/${ID}%2fstats`,
+    `/api/websites/${ID}/metrics%2fexpanded`,
+    `/api/websites/${ID}/active/../../websites`,
+    `/api/websites//${ID}/stats`,
     '/api//websites',
     '//api/websites',
     '/API/websites',
@@ -70,6 +94,44 @@ describe('matchRoute', () => {
   test('a fragment in the raw target is not part of the path', () => {
     expect(matchRoute('GET', `/api/realtime/${ID}#frag`)).toMatchObject({ kind: 'realtime', websiteId: ID });
     expect(splitTarget('/a?b=1#c?d')).toEqual({ path: '/a', search: 'b=1' });
+  });
+});
+
+describe('metricsRequest: type from the fixed set, limit 1…500 and only checked, the rest dropped', () => {
+  test.each([
+    ['type=path', 'path'],
+    ['type=referrer', 'referrer'],
+    ['type=country', 'country'],
+    ['type=event', 'event'],
+    ['type=path&limit=1', 'path'],
+    ['type=path&limit=500', 'path'],
+    ['type=event&startAt=0&endAt=1&timezone=Mars/Olympus&search=x&offset=5&country=DE', 'event'],
+  ])('%s → %s', (search, type) => {
+    expect(metricsRequest(search)).toEqual({ route: 'metrics', type });
+  });
+
+  test.each([
+    '',
+    'type=',
+    'type=Path',
+    'type=url',
+    'type=entry',
+    'type=channel',
+    'type=path%00',
+    'type=path&type=event',
+    'type=path%26limit%3D9',
+    'limit=10',
+    'type=path&limit=0',
+    'type=path&limit=501',
+    'type=path&limit=-1',
+    'type=path&limit=1.5',
+    'type=path&limit=1e2',
+    'type=path&limit=0010',
+    'type=path&limit=99999999999999999999',
+    'type=path&limit=',
+    'type=path&limit=10&limit=20',
+  ])('%j is refused', (search) => {
+    expect(metricsRequest(search)).toBeNull();
   });
 });
 

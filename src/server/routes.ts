@@ -1,4 +1,5 @@
 import { canonicalTimeZone, isUuid } from '../shared/validate.ts';
+import { METRICS_LIMIT, isMetricType, type ExactRequest } from './exact.ts';
 
 // Request line → one of the few routes the proxy serves. Matching uses the RAW path, exactly:
 // no decoding, no normalising, so `%2f`, `..`, `//` or `\` can never reach an upstream route.
@@ -14,9 +15,11 @@ export type RealtimeQuery = {
 
 export type Route =
   | { kind: 'realtime'; websiteId: string; query: RealtimeQuery }
+  | { kind: 'exact'; websiteId: string; request: ExactRequest }
   | { kind: 'websites' }
   | { kind: 'healthz' }
   | { kind: 'invalid-website-id' }
+  | { kind: 'invalid-parameter' }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed' }
   /** Not ours: the page and its assets, served by Vite. */
@@ -89,7 +92,33 @@ export function realtimeQuery(search: string): RealtimeQuery {
   };
 }
 
+/**
+ * `type` exactly once and from the fixed set; `limit`, if given, once and 1…500. The proxy always
+ * asks Umami for 500 rows (its order is by visitors, so a shorter cut would not be the top by
+ * views); the client's limit is only checked. Every other parameter is dropped.
+ */
+export function metricsRequest(search: string): ExactRequest | null {
+  const params = new URLSearchParams(search);
+  const types = params.getAll('type');
+  const limits = params.getAll('limit');
+  const type = types[0];
+  if (types.length !== 1 || type === undefined || !isMetricType(type)) return null;
+  if (limits.length > 1) return null;
+  const limit = limits[0];
+  if (limit !== undefined && !(/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= METRICS_LIMIT)) return null;
+  return { route: 'metrics', type };
+}
+
 const REALTIME = /^\/api\/realtime\/([^/]*)$/;
+const EXACT = /^\/api\/websites\/([^/]*)\/(stats|active|metrics\/expanded)$/;
+
+function exactRoute(id: string, name: string, search: string): Route {
+  if (!isUuid(id)) return { kind: 'invalid-website-id' };
+  const websiteId = id.toLowerCase();
+  if (name === 'stats' || name === 'active') return { kind: 'exact', websiteId, request: { route: name } };
+  const request = metricsRequest(search);
+  return request ? { kind: 'exact', websiteId, request } : { kind: 'invalid-parameter' };
+}
 
 export function matchRoute(method: string, target: string): Route {
   // Absolute-form (`GET http://evil/ HTTP/1.1`) and authority-form targets are never ours to serve.
@@ -98,12 +127,14 @@ export function matchRoute(method: string, target: string): Route {
 
   let route: Route;
   const realtime = REALTIME.exec(path);
+  const exact = EXACT.exec(path);
   if (path === '/api/websites') route = { kind: 'websites' };
   else if (path === '/healthz') route = { kind: 'healthz' };
   else if (realtime && realtime[1]) {
     const id = realtime[1];
     route = isUuid(id) ? { kind: 'realtime', websiteId: id.toLowerCase(), query: realtimeQuery(search) } : { kind: 'invalid-website-id' };
-  } else if (isApiLike(path)) return { kind: 'not-found' };
+  } else if (exact && exact[1] && exact[2]) route = exactRoute(exact[1], exact[2], search);
+  else if (isApiLike(path)) return { kind: 'not-found' };
   else return { kind: 'static' };
 
   return method === 'GET' || method === 'HEAD' ? route : { kind: 'method-not-allowed' };

@@ -2,10 +2,12 @@ import { isUuid } from '../shared/validate.ts';
 import { parseRetryAfter } from './backoff.ts';
 import type { UpstreamConfig } from './config.ts';
 import { createCredential } from './credential.ts';
+import { METRICS_LIMIT, exactWindow, type ExactRequest } from './exact.ts';
+import type { Priority } from './budget.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 import type { RealtimeQuery } from './routes.ts';
 import type { Log, Upstream } from './upstream.ts';
-import { parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
+import { parseJsonArray, parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
 import { parseWebsites } from './websites.ts';
 
 type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
@@ -22,10 +24,15 @@ export function upstreamUrl(base: URL, segments: string[], query?: URLSearchPara
   return url;
 }
 
-/** Umami's status → the proxy's error; upstream bodies never pass through. */
-export function checkStatus(response: UpstreamResponse, now: number): UpstreamResponse {
+/**
+ * Umami's status → the proxy's error; upstream bodies never pass through. For an exact route
+ * (`optional`), 400 and 404 mean "not offered here": Umami answers a type it does not know with
+ * 400, an older Umami has no such route (404), and an unknown website gets 401, never 404.
+ */
+export function checkStatus(response: UpstreamResponse, now: number, optional = false): UpstreamResponse {
   const { status } = response;
   if (status >= 200 && status < 300) return response;
+  if (optional && (status === 400 || status === 404)) throw new ProxyError('upstream-unsupported');
   if (status === 401 || status === 403) throw new ProxyError('bad-credentials');
   if (status === 404) throw new ProxyError('unknown-website');
   if (status === 429) throw new ProxyError('rate-limited', parseRetryAfter(response.headers.get('retry-after'), now));
@@ -39,6 +46,17 @@ function realtimeParams(query: RealtimeQuery): URLSearchParams {
     if (value !== null) params.set(name, value);
   }
   return params;
+}
+
+/** Path and query of an exact route: the window and the row limit come from the proxy alone. */
+function exactTarget(websiteId: string, request: ExactRequest, now: number): { segments: string[]; query: URLSearchParams } {
+  if (request.route === 'active') return { segments: ['websites', websiteId, 'active'], query: new URLSearchParams() };
+  const { startAt, endAt } = exactWindow(now);
+  const query = new URLSearchParams({ startAt: String(startAt), endAt: String(endAt) });
+  if (request.route === 'stats') return { segments: ['websites', websiteId, 'stats'], query };
+  query.set('type', request.type);
+  query.set('limit', String(METRICS_LIMIT));
+  return { segments: ['websites', websiteId, 'metrics', 'expanded'], query };
 }
 
 type Share = { websiteId: string; token: string };
@@ -123,12 +141,15 @@ export function createUmamiUpstream(
    * credentials were just proven good, so Umami is refusing the thing asked for: Umami 3.1 answers
    * 401, not 404, for a website the account cannot see.
    */
-  async function get(url: URL, refusedWhenFresh: ProxyErrorCode = 'bad-credentials'): Promise<UpstreamResponse> {
+  async function get(
+    url: URL,
+    { refusedWhenFresh = 'bad-credentials', priority = 'high', optional = false }: { refusedWhenFresh?: ProxyErrorCode; priority?: Priority; optional?: boolean } = {},
+  ): Promise<UpstreamResponse> {
     let signed = await sign();
-    let response = await fetchUpstream({ method: 'GET', url, headers: signed.headers });
+    let response = await fetchUpstream({ method: 'GET', url, headers: signed.headers, priority });
     if (response.status === 401 && signed.renew) {
       signed = await signed.renew();
-      response = await fetchUpstream({ method: 'GET', url, headers: signed.headers });
+      response = await fetchUpstream({ method: 'GET', url, headers: signed.headers, priority });
       if (response.status === 401) {
         log(`upstream refused the request with fresh credentials (401): ${refusedWhenFresh}`);
         throw new ProxyError(refusedWhenFresh);
@@ -136,30 +157,43 @@ export function createUmamiUpstream(
     }
     if (response.status >= 300 && response.status < 400) log(`upstream answered a redirect (status ${response.status}); check the Umami URL`);
     else if (response.status >= 400) log(`upstream answered status ${response.status}`);
-    return checkStatus(response, now());
+    return checkStatus(response, now(), optional);
   }
 
   const shareHost = config.mode === 'share' ? config.host : '';
 
+  /** A share token is valid for its own website only. */
+  async function checkShared(websiteId: string) {
+    if (!shared) return;
+    const { websiteId: allowed } = await shared();
+    if (websiteId !== allowed) throw new ProxyError('unknown-website');
+  }
+
   return {
     mode: config.mode,
     async realtime(websiteId, query) {
-      if (shared) {
-        // A share token is valid for its own website only.
-        const { websiteId: allowed } = await shared();
-        if (websiteId !== allowed) throw new ProxyError('unknown-website');
-      }
+      await checkShared(websiteId);
       let response: UpstreamResponse;
       try {
-        response = await get(api(['realtime', websiteId], realtimeParams(query)), 'unknown-website');
+        response = await get(api(['realtime', websiteId], realtimeParams(query)), { refusedWhenFresh: 'unknown-website' });
       } catch (error) {
         // Umami answers an empty 500 for a zone its database does not know (an older PostgreSQL
         // than the browser's ICU). Without a zone it labels buckets in UTC, which the app reads.
         if (!(error instanceof ProxyError && error.code === 'upstream-error' && query.timezone)) throw error;
         log('upstream failed with a timezone (500); asking again without it');
-        response = await get(api(['realtime', websiteId], realtimeParams({ ...query, timezone: null })), 'unknown-website');
+        response = await get(api(['realtime', websiteId], realtimeParams({ ...query, timezone: null })), { refusedWhenFresh: 'unknown-website' });
       }
       parseJsonObject(response.body);
+      return response.body;
+    },
+    async exact(websiteId, request) {
+      await checkShared(websiteId);
+      const { segments, query } = exactTarget(websiteId, request, now());
+      // Fresh credentials and still 401: for a share link, a section the share leaves out.
+      const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
+      const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
+      if (request.route === 'metrics') parseJsonArray(response.body);
+      else parseJsonObject(response.body);
       return response.body;
     },
     async websites() {

@@ -1,4 +1,4 @@
-import type { UpstreamBudget } from './budget.ts';
+import type { Priority, UpstreamBudget } from './budget.ts';
 import { ProxyError } from './proxy-error.ts';
 
 // The one road to Umami: every upstream HTTP call (data, login, share lookup) passes here, so
@@ -11,6 +11,8 @@ export type UpstreamRequest = {
   url: URL;
   headers: Record<string, string>;
   json?: unknown;
+  /** `low` for the exact routes: they may use only half of the budget. */
+  priority?: Priority;
 };
 
 export type FetchOptions = {
@@ -46,8 +48,8 @@ async function readLimited(response: Response, maxBytes: number): Promise<Buffer
 }
 
 export function createUpstreamFetch(options: FetchOptions): UpstreamFetch {
-  return async ({ method, url, headers, json }) => {
-    if (!options.budget.take()) throw new ProxyError('rate-limited', options.budget.waitMs(), true);
+  return async ({ method, url, headers, json, priority = 'high' }) => {
+    if (!options.budget.take(priority)) throw new ProxyError('rate-limited', options.budget.waitMs(priority), true);
     const timeout = AbortSignal.timeout(options.timeoutMs);
     try {
       const response = await options.fetch(url, {
@@ -74,14 +76,24 @@ export function createUpstreamFetch(options: FetchOptions): UpstreamFetch {
   };
 }
 
-/** A JSON object body, or `upstream-malformed` (Umami answers some failures with an empty 200/500). */
-export function parseJsonObject(body: Buffer): Record<string, unknown> {
-  let value: unknown;
+function parseJson(body: Buffer): unknown {
   try {
-    value = JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new ProxyError('upstream-malformed');
   }
+}
+
+/** A JSON object body, or `upstream-malformed` (Umami answers some failures with an empty 200/500). */
+export function parseJsonObject(body: Buffer): Record<string, unknown> {
+  const value = parseJson(body);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProxyError('upstream-malformed');
   return value as Record<string, unknown>;
+}
+
+/** A JSON array body (the expanded metrics), or `upstream-malformed`. */
+export function parseJsonArray(body: Buffer): unknown[] {
+  const value = parseJson(body);
+  if (!Array.isArray(value)) throw new ProxyError('upstream-malformed');
+  return value;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
-import { BODIES, BUSY, EMPTY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
+import { BODIES, BUSY, EMPTY, EXACT_BODIES, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
 import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // Each upstream mode against a fake Umami 3.1 built from the recorded answers: which paths and
@@ -17,6 +17,14 @@ afterEach(async () => {
 });
 
 const paths = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${r.url}`);
+const pathnames = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`);
+
+/** The three exact routes, each answered as recorded. */
+async function expectExactRoutes(proxy: TestProxy) {
+  expect((await proxy.request(`/api/websites/${BUSY}/stats`)).body).toBe(EXACT_BODIES.busyStats);
+  expect((await proxy.request(`/api/websites/${BUSY}/metrics/expanded?type=country`)).body).toBe(EXACT_BODIES.busyMetrics.country);
+  expect((await proxy.request(`/api/websites/${BUSY}/active`)).body).toBe(EXACT_BODIES.busyActive);
+}
 
 describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   const start = async (extra: Record<string, string> = {}, prefix = '/api', base = '') => {
@@ -42,6 +50,26 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     await proxy.request(`/api/realtime/${EMPTY}?timezone=Europe/Berlin`);
     await proxy.request('/api/websites');
     expect(umami.issued.login).toHaveLength(1); // the token is shared by every viewer and route
+  });
+
+  test('exact routes: the same bearer token, under /api/websites/:id', async () => {
+    const { umami, proxy } = await start();
+    await expectExactRoutes(proxy);
+    expect(pathnames(umami)).toEqual([
+      'POST /api/auth/login',
+      `GET /api/websites/${BUSY}/stats`,
+      `GET /api/websites/${BUSY}/metrics/expanded`,
+      `GET /api/websites/${BUSY}/active`,
+    ]);
+    expect(umami.requests.slice(1).every((r) => r.headers.authorization === 'Bearer login-token-1')).toBe(true);
+  });
+
+  test('exact routes: a rejected token means one new login and one retry', async () => {
+    const { umami, proxy } = await start();
+    await proxy.request(`/api/realtime/${BUSY}`);
+    umami.revokeTokens();
+    expect((await proxy.request(`/api/websites/${BUSY}/active`)).body).toBe(EXACT_BODIES.busyActive);
+    expect(pathnames(umami).slice(2)).toEqual([`GET /api/websites/${BUSY}/active`, 'POST /api/auth/login', `GET /api/websites/${BUSY}/active`]);
   });
 
   test('unit and no-timezone variants reach Umami and come back as recorded', async () => {
@@ -155,6 +183,14 @@ describe('Cloud mode (UMAMI_API_KEY alone)', () => {
     expect(umami.requests[0]?.headers.authorization).toBeUndefined();
   });
 
+  test('exact routes under /v1/websites/:id with the key', async () => {
+    const umami = track(await startFakeUmami({ prefix: '/v1', apiKey: 'cloud-key' }));
+    const proxy = track(await startProxy({ UMAMI_API_KEY: 'cloud-key', UMAMI_CLOUD_URL: `${umami.url}/v1` }));
+    await expectExactRoutes(proxy);
+    expect(pathnames(umami)).toEqual([`GET /v1/websites/${BUSY}/stats`, `GET /v1/websites/${BUSY}/metrics/expanded`, `GET /v1/websites/${BUSY}/active`]);
+    expect(umami.requests.every((r) => r.headers['x-umami-api-key'] === 'cloud-key' && r.headers.authorization === undefined)).toBe(true);
+  });
+
   test('a refused key is 401 bad-credentials after one call (a static key is not retried)', async () => {
     const umami = track(await startFakeUmami({ prefix: '/v1', apiKey: 'cloud-key' }));
     const proxy = track(await startProxy({ UMAMI_API_KEY: 'other-key', UMAMI_CLOUD_URL: `${umami.url}/v1` }));
@@ -171,6 +207,14 @@ describe('API key mode (UMAMI_URL + UMAMI_API_KEY)', () => {
     expect((await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin`)).headers[MODE_HEADER]).toBe('apikey');
     expect(paths(umami)).toEqual([`GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
     expect(umami.requests[0]?.headers).toMatchObject({ 'x-umami-api-key': 'self-key', authorization: 'Bearer self-key' });
+  });
+
+  test('exact routes with the same two headers', async () => {
+    const umami = track(await startFakeUmami({ apiKey: 'self-key' }));
+    const proxy = track(await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'self-key' }));
+    await expectExactRoutes(proxy);
+    expect(pathnames(umami)).toEqual([`GET /api/websites/${BUSY}/stats`, `GET /api/websites/${BUSY}/metrics/expanded`, `GET /api/websites/${BUSY}/active`]);
+    for (const request of umami.requests) expect(request.headers).toMatchObject({ 'x-umami-api-key': 'self-key', authorization: 'Bearer self-key' });
   });
 });
 
@@ -210,6 +254,38 @@ describe('share mode (UMAMI_SHARE_URL)', () => {
     expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(0);
   });
 
+  test('exact routes with the share token and a share context, for the shared site only', async () => {
+    const { umami, proxy } = await start();
+    await expectExactRoutes(proxy);
+    expect(pathnames(umami)).toEqual([
+      'GET /stats/api/share/HkU3XzlfKSNmEofA',
+      `GET /stats/api/websites/${BUSY}/stats`,
+      `GET /stats/api/websites/${BUSY}/metrics/expanded`,
+      `GET /stats/api/websites/${BUSY}/active`,
+    ]);
+    for (const request of umami.requests.slice(1)) {
+      expect(request.headers).toMatchObject({ 'x-umami-share-token': 'share-token-1', 'x-umami-share-context': '1' });
+    }
+    const other = await proxy.request(`/api/websites/${EMPTY}/stats`);
+    expect([other.status, errorCode(other)]).toEqual([404, 'unknown-website']);
+    expect(umami.requests.some((r) => r.url.includes(EMPTY))).toBe(false);
+  });
+
+  // Newer Umami checks a per-section switch on the share: a share without it answers 401.
+  test('an exact route still 401 with a fresh share token → upstream-unsupported (the share leaves it out)', async () => {
+    const { umami, proxy } = await start();
+    umami.override((request, res) => {
+      if (!request.url.includes('/websites/')) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(BODIES.unauthorized);
+      return true;
+    });
+    const response = await proxy.request(`/api/websites/${BUSY}/metrics/expanded?type=event`);
+    expect([response.status, errorCode(response)]).toEqual([501, 'upstream-unsupported']);
+    expect(umami.issued.share).toHaveLength(2);
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+  });
+
   test('a rejected share token is fetched again once', async () => {
     const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}`);
@@ -238,6 +314,19 @@ describe('demo mode (nothing configured)', () => {
     expect(realtime.headers[MODE_HEADER]).toBe('demo');
     expect(Object.keys(JSON.parse(realtime.body) as object)).toEqual(['countries', 'urls', 'referrers', 'events', 'series', 'totals', 'timestamp']);
     const unknown = await proxy.request(`/api/realtime/${BUSY}`);
+    expect([unknown.status, errorCode(unknown)]).toEqual([404, 'unknown-website']);
+  });
+
+  test('serves the exact routes for its sites', async () => {
+    const proxy = track(await startProxy({ DEMO_SEED: '7' }));
+    const websites = JSON.parse((await proxy.request('/api/websites')).body) as { data: Array<{ id: string }> };
+    const id = websites.data[0]?.id ?? '';
+    const stats = await proxy.request(`/api/websites/${id}/stats`);
+    expect([stats.status, stats.headers[MODE_HEADER]]).toEqual([200, 'demo']);
+    expect(Object.keys(JSON.parse(stats.body) as object)).toEqual(['pageviews', 'visitors', 'visits', 'bounces', 'totaltime', 'comparison']);
+    expect(Array.isArray(JSON.parse((await proxy.request(`/api/websites/${id}/metrics/expanded?type=referrer`)).body))).toBe(true);
+    expect(JSON.parse((await proxy.request(`/api/websites/${id}/active`)).body)).toHaveProperty('visitors');
+    const unknown = await proxy.request(`/api/websites/${BUSY}/active`);
     expect([unknown.status, errorCode(unknown)]).toEqual([404, 'unknown-website']);
   });
 });

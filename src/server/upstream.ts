@@ -1,4 +1,5 @@
 import type { UpstreamMode } from './config.ts';
+import type { ExactRequest } from './exact.ts';
 import type { RealtimeQuery } from './routes.ts';
 import type { WebsiteSummary } from './websites.ts';
 
@@ -8,6 +9,8 @@ export type Upstream = {
   /** Umami's realtime JSON, unchanged (checked to be a JSON object). */
   realtime(websiteId: string, query: RealtimeQuery): Promise<Buffer>;
   websites(): Promise<WebsiteSummary[]>;
+  /** Umami's stats, expanded metrics or active answer for the realtime window, unchanged (checked JSON). */
+  exact(websiteId: string, request: ExactRequest): Promise<Buffer>;
 };
 
 export type Log = (line: string) => void;

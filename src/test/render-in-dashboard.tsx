@@ -28,7 +28,7 @@ export function realtimeKey(dashboard: Dashboard = TEST_DASHBOARD) {
  * without the routes), so panels show the realtime sample at once.
  */
 export function refuseExactRoutes(client: QueryClient, { websiteId, exactIntervalMs }: Dashboard = TEST_DASHBOARD): void {
-  const error = new ApiError(502, 'upstream-error', messageFor('upstream-error'));
+  const error = new ApiError(501, 'upstream-unsupported', messageFor('upstream-unsupported'));
   const keys = [
     statsQueryOptions(websiteId, exactIntervalMs).queryKey,
     activeQueryOptions(websiteId, exactIntervalMs).queryKey,

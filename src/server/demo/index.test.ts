@@ -255,7 +255,7 @@ test('memory stays bounded: a week of polls on every site keeps the cache under 
   expect(cachedMinutes).toBeLessThanOrEqual(cacheLimit);
   expect(cacheLimit).toBeGreaterThanOrEqual(SITES.length * MINUTES_PER_ANSWER);
   expect(cachedMinutes).toBeGreaterThanOrEqual(SITES.length * MINUTES_PER_ANSWER);
-});
+}, 20_000);
 
 test('a small cache limit is respected and the answers stay the same', () => {
   const clock = { now: PEAK };
@@ -269,7 +269,7 @@ test('a small cache limit is respected and the answers stay the same', () => {
 });
 
 test('inspectDemoSource refuses foreign objects', () => {
-  const fake: DemoSource = { websites: () => ({}), realtime: () => undefined };
+  const fake: DemoSource = { websites: () => ({}), realtime: () => undefined, exact: () => undefined };
   expect(() => inspectDemoSource(fake)).toThrow(/createDemoSource/);
 });
 

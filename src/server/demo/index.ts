@@ -1,4 +1,6 @@
 import { DEMO_SITES, DEMO_USER_ID, DEMO_USERNAME, findSite, type DemoSite } from './catalog.ts';
+import type { ExactRequest } from '../exact.ts';
+import { buildExactBody, previousWindow, type UmamiExactBody } from './exact-body.ts';
 import { LruCache } from './lru-cache.ts';
 import { buildRealtimeBody, windowStart, type RealtimeQuery, type UmamiRealtimeBody } from './realtime-body.ts';
 import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } from './traffic.ts';
@@ -9,6 +11,7 @@ import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } 
 
 export type { RealtimeQuery, UmamiRealtimeBody, UmamiRealtimeEvent, UmamiSeriesPoint } from './realtime-body.ts';
 export { EVENT_ROW_LIMIT, WINDOW_MINUTES } from './realtime-body.ts';
+export type { UmamiActiveBody, UmamiExactBody, UmamiMetricRow, UmamiStatsBody } from './exact-body.ts';
 
 export type UmamiWebsite = {
   id: string;
@@ -33,12 +36,15 @@ export type UmamiWebsitesBody = { data: UmamiWebsite[]; count: number; page: num
 export type DemoSource = {
   websites(): unknown;
   realtime(websiteId: string, query: { timezone?: string | null; unit?: string | null }): unknown | undefined;
+  exact(websiteId: string, request: ExactRequest): unknown | undefined;
 };
 
 /** The same source with its bodies typed; assignable to DemoSource. */
 export type TypedDemoSource = {
   websites(): UmamiWebsitesBody;
   realtime(websiteId: string, query: RealtimeQuery): UmamiRealtimeBody | undefined;
+  /** Stats, expanded metrics or active, from the very sessions the realtime body samples. */
+  exact(websiteId: string, request: ExactRequest): UmamiExactBody | undefined;
 };
 
 export type DemoSourceOptions = {
@@ -46,7 +52,7 @@ export type DemoSourceOptions = {
   seed?: number;
   /** The clock; tests pin it. Default Date.now. */
   now?: () => number;
-  /** Minute buckets kept in memory across all sites. Default 256, enough for 3 sites × 41 minutes. */
+  /** Minute buckets kept in memory across all sites. Default 256, enough for 3 sites × 72 minutes (stats compare the previous window). */
   cacheLimit?: number;
 };
 
@@ -101,17 +107,29 @@ export function createDemoSource(options: DemoSourceOptions = {}): TypedDemoSour
     return sessions;
   }
 
+  /** Every session that can have a row between `from` and `now`. */
+  function sessionsSince(site: DemoSite, from: number, now: number): DemoSession[] {
+    const first = Math.floor(from / MINUTE_MS) - SESSION_SPAN_MINUTES + 1;
+    const last = Math.floor(now / MINUTE_MS);
+    const sessions: DemoSession[] = [];
+    for (let minute = first; minute <= last; minute += 1) sessions.push(...minuteSessions(site, minute));
+    return sessions;
+  }
+
   const source: TypedDemoSource = {
     websites: demoWebsites,
     realtime(websiteId, query) {
       const site = findSite(websiteId);
       if (!site) return undefined;
       const now = Math.floor(clock());
-      const first = Math.floor(windowStart(now) / MINUTE_MS) - SESSION_SPAN_MINUTES + 1;
-      const last = Math.floor(now / MINUTE_MS);
-      const sessions: DemoSession[] = [];
-      for (let minute = first; minute <= last; minute += 1) sessions.push(...minuteSessions(site, minute));
-      return buildRealtimeBody(sessions, now, query);
+      return buildRealtimeBody(sessionsSince(site, windowStart(now), now), now, query);
+    },
+    exact(websiteId, request) {
+      const site = findSite(websiteId);
+      if (!site) return undefined;
+      const now = Math.floor(clock());
+      const from = request.route === 'stats' ? previousWindow(now).from : windowStart(now);
+      return buildExactBody(sessionsSince(site, from, now), now, request);
     },
   };
   inspections.set(source, () => ({ cachedMinutes: cache.size, cacheLimit: cache.limit }));

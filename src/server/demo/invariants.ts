@@ -1,4 +1,6 @@
 import { isUuid, type UmamiRealtimeBody, type UmamiRealtimeEvent } from '../../shared/validate.ts';
+import type { MetricType } from '../exact.ts';
+import type { UmamiActiveBody, UmamiMetricRow, UmamiStatsBody } from './exact-body.ts';
 
 // The identities every Umami 3.1 realtime body keeps (fixture README), as a checker that lists
 // what is broken. Tests assert an empty list; it explains itself when something drifts.
@@ -95,5 +97,61 @@ export function realtimeInvariantViolations(body: UmamiRealtimeBody, rowLimit = 
   const eventRows = raw.filter((event) => event.eventName !== null).length;
   if (body.totals.events !== eventRows) problem('totals.events is not the capped rows with an eventName');
   if (body.totals.countries !== Object.keys(body.countries).length) problem('totals.countries is not the number of countries');
+  return problems;
+}
+
+export type ExactAnswers = {
+  stats: UmamiStatsBody;
+  metrics: Record<MetricType, UmamiMetricRow[]>;
+  active: UmamiActiveBody;
+};
+
+const NUMERIC_STRING = /^\d+$/;
+const METRIC_KEYS = ['name', 'pageviews', 'visitors', 'visits', 'bounces', 'totaltime'];
+
+/**
+ * What must hold between one site's realtime body (the sample) and its exact answers (the truth)
+ * at the same instant, on Umami as in the demo: the sample never exceeds the truth where it
+ * counts the same rows, and the only exact figure the realtime body has (views) agrees.
+ */
+export function exactInvariantViolations(realtime: UmamiRealtimeBody, exact: ExactAnswers, ownDomain: string): string[] {
+  const problems: string[] = [];
+  const problem = (text: string) => problems.push(text);
+  const { stats, metrics, active } = exact;
+  const views = (rows: readonly UmamiMetricRow[]) => rows.reduce((sum, row) => sum + Number(row.pageviews), 0);
+
+  if (Object.keys(stats).join() !== 'pageviews,visitors,visits,bounces,totaltime,comparison') problem(`stats keys ${Object.keys(stats).join()}`);
+  if (stats.pageviews !== realtime.totals.views) problem(`stats.pageviews ${stats.pageviews} vs realtime totals.views ${realtime.totals.views}`);
+  if (views(metrics.path) !== stats.pageviews) problem(`path pageviews sum to ${views(metrics.path)}, stats say ${stats.pageviews}`);
+  if (stats.visitors > realtime.totals.visitors) problem('exact visitors exceed the sum of per-minute visitors');
+  const busiestMinute = Math.max(0, ...realtime.series.visitors.map((p) => p.y));
+  if (stats.visitors < busiestMinute) problem('exact visitors are fewer than one minute’s visitors');
+  if (stats.bounces > stats.visitors) problem('more bounces than visitors');
+
+  for (const [type, rows] of Object.entries(metrics)) {
+    rows.forEach((row, i) => {
+      if (Object.keys(row).join() !== METRIC_KEYS.join()) problem(`${type} row ${i} keys ${Object.keys(row).join()}`);
+      if (!NUMERIC_STRING.test(row.pageviews) || !NUMERIC_STRING.test(row.totaltime)) problem(`${type} row ${i} pageviews/totaltime are not numeric strings`);
+      if (typeof row.visitors !== 'number' || typeof row.visits !== 'number' || typeof row.bounces !== 'number') problem(`${type} row ${i} counts are not numbers`);
+      if (row.name === '') problem(`${type} row ${i} has an empty name`);
+      const previous = rows[i - 1];
+      if (previous && (previous.visitors < row.visitors || (previous.visitors === row.visitors && previous.visits < row.visits))) {
+        problem(`${type} rows are not ordered by visitors, then visits, at ${i}`);
+      }
+      if (row.visitors > stats.visitors && type !== 'event') problem(`${type} row ${row.name} has more visitors than the site`);
+    });
+  }
+  if (metrics.referrer.some((row) => row.name === ownDomain)) problem('the referrer list names the site’s own domain');
+  if (views(metrics.referrer) > stats.pageviews) problem('referrer pageviews exceed all pageviews');
+  if (views(metrics.country) > stats.pageviews) problem('country pageviews exceed all pageviews');
+
+  const exactCountries = new Set(metrics.country.map((row) => row.name));
+  for (const country of Object.keys(realtime.countries)) if (!exactCountries.has(country)) problem(`sampled country ${country} is not in the exact list`);
+  const eventsByName = new Map(metrics.event.map((row) => [row.name, Number(row.pageviews)]));
+  const sampledEvents = new Map<string, number>();
+  for (const event of realtime.events) if (event.__type === 'event' && event.eventName) sampledEvents.set(event.eventName, (sampledEvents.get(event.eventName) ?? 0) + 1);
+  for (const [name, count] of sampledEvents) if (count > (eventsByName.get(name) ?? 0)) problem(`sampled event ${name} ${count} exceeds its exact count`);
+
+  if (!Number.isInteger(active.visitors) || active.visitors < 0) problem(`active visitors ${active.visitors}`);
   return problems;
 }

@@ -90,7 +90,7 @@ test('countries: 40+ weighted codes, a share with no country', () => {
 });
 
 test.each([
-  ['Demo Shop', 20, 60],
+  ['Demo Shop', 50, 130],
   ['Docs Hub', 8, 25],
   ['Field Notes', 1, 8],
 ])('%s averages between %d and %d sessions per 30 minutes', (name, low, high) => {

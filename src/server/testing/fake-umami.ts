@@ -21,6 +21,23 @@ export const BODIES = {
   unauthorized: fixture('realtime-401.json'),
   websites: fixture('websites-list.json'),
 };
+const aggregate = (name: string) => fixture(`aggregates/${name}`);
+/** The exact routes' recorded answers (aggregates/README.md): busy site, empty site, Umami's 400. */
+export const EXACT_BODIES = {
+  busyStats: aggregate('agg-busy-stats.json'),
+  busyActive: aggregate('agg-busy-active.json'),
+  busyMetrics: {
+    path: aggregate('agg-busy-metrics-expanded-path.json'),
+    referrer: aggregate('agg-busy-metrics-expanded-referrer.json'),
+    country: aggregate('agg-busy-metrics-expanded-country.json'),
+    event: aggregate('agg-busy-metrics-expanded-event.json'),
+  } as Record<string, string>,
+  emptyStats: aggregate('agg-empty-stats.json'),
+  emptyActive: aggregate('agg-empty-active.json'),
+  emptyMetrics: aggregate('agg-empty-metrics-expanded-path.json'),
+  badType: aggregate('agg-error-metrics-bad-type.json'),
+  noDates: aggregate('agg-error-stats-no-dates.json'),
+};
 const login = JSON.parse(fixture('login-response.json')) as { token: string; user: unknown };
 const share = JSON.parse(fixture('share-response.json')) as { websiteId: string; token: string };
 
@@ -123,6 +140,19 @@ export async function startFakeUmami(options: FakeUmamiOptions = {}): Promise<Fa
         return json(res, 200, timezone === null ? BODIES.busyNoTimezone : BODIES.busy);
       }
       return json(res, 200, id === EMPTY ? BODIES.empty : BODIES.unknown);
+    }
+    const exact = route === null ? null : /^\/websites\/([^/]+)\/(stats|active|metrics\/expanded)$/.exec(route);
+    if (exact && req.method === 'GET') {
+      const [, id = '', name] = exact;
+      if (!(byLogin || byKey || (byShare && id === share.websiteId))) return json(res, 401, BODIES.unauthorized);
+      const busy = id === BUSY;
+      if (name === 'active') return json(res, 200, busy ? EXACT_BODIES.busyActive : EXACT_BODIES.emptyActive);
+      const dated = /^\d+$/.test(url.searchParams.get('startAt') ?? '') && /^\d+$/.test(url.searchParams.get('endAt') ?? '');
+      if (!dated) return json(res, 400, EXACT_BODIES.noDates);
+      if (name === 'stats') return json(res, 200, busy ? EXACT_BODIES.busyStats : EXACT_BODIES.emptyStats);
+      const rows = EXACT_BODIES.busyMetrics[url.searchParams.get('type') ?? ''];
+      if (rows === undefined) return json(res, 400, EXACT_BODIES.badType);
+      return json(res, 200, busy ? rows : EXACT_BODIES.emptyMetrics);
     }
     json(res, 404, '{"error":{"message":"Not Found","code":"not-found","status":404}}');
   });
