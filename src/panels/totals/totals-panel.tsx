@@ -27,7 +27,7 @@ export function TotalsPanel() {
   ];
   return (
     <Panel title="Last 30 minutes" testId="totals" className="totals-panel">
-      <dl className="pb-totals grid h-full grid-cols-5 gap-[0.6em]">
+      <dl className="pb-totals h-full">
         {items.map((item) => (
           <Total key={item.testId} {...item} lang={lang} />
         ))}
@@ -39,8 +39,8 @@ export function TotalsPanel() {
 function Total({ label, testId, definition, figure, lang }: Item & { lang: string }) {
   const id = useId();
   return (
-    <div className="pb-total relative flex min-w-0 flex-col justify-center">
-      <dt className="truncate text-[0.85em] text-muted">
+    <div className="pb-total relative min-w-0">
+      <dt className="pb-total-label text-[0.85em] text-muted">
         <span className="pb-term" tabIndex={0} aria-describedby={id}>
           {label}
         </span>
