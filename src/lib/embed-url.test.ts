@@ -46,7 +46,7 @@ describe('viewUrl', () => {
       theme: 'auto',
       rotateS: 45,
       transparent: true,
-      carried: { interval: '20', tz: 'America/New_York', lang: 'fr-FR' },
+      carried: { interval: '20', exact: '60', tz: 'America/New_York', lang: 'fr-FR' },
     };
     const { options, warnings } = parseStrict(viewUrl(BASE, view, mode));
     expect(warnings).toEqual([]);
@@ -59,6 +59,7 @@ describe('viewUrl', () => {
       embed: mode === 'embed',
       transparent: mode === 'embed',
       intervalMs: 20_000,
+      exactIntervalMs: 60_000,
       timezone: 'America/New_York',
       lang: 'fr-FR',
     });
@@ -69,8 +70,8 @@ describe('viewUrl', () => {
   });
 });
 
-test('carriedFrom keeps interval, tz, lang and token and nothing else', () => {
-  expect(carriedFrom(`?website=${A}&kiosk&tz=UTC&token=t0k&theme=light&lang=de`)).toEqual({ tz: 'UTC', token: 't0k', lang: 'de' });
+test('carriedFrom keeps interval, exact, tz, lang and token and nothing else', () => {
+  expect(carriedFrom(`?website=${A}&kiosk&tz=UTC&token=t0k&theme=light&lang=de&exact=60`)).toEqual({ tz: 'UTC', token: 't0k', lang: 'de', exact: '60' });
 });
 
 test('siteLinks swap the site and the mode but keep the rest of the query', () => {
