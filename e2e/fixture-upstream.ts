@@ -207,17 +207,11 @@ export function startFixtureUpstream({
           });
         }
         case '401':
-          return json(res, 401, unauthorized);
         case '404':
-          return json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
         case '429':
-          res.setHeader('retry-after', '30');
-          return json(res, 429, { error: { message: 'Too many requests', code: 'rate-limited', status: 429 } });
         case '500':
-          res.writeHead(500);
-          return res.end();
         case 'timeout':
-          return; // never answer: the proxy's timeout must fire
+          return answerFailure(res, step);
         case 'malformed':
           return json(res, 200, { countries: 'none', totals: { views: 'many' } });
         case 'garbage':
@@ -229,6 +223,24 @@ export function startFixtureUpstream({
     }
     json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
   });
+
+  /** Umami 3.1's failures, the same for every route. */
+  function answerFailure(res: ServerResponse, step: '401' | '404' | '429' | '500' | 'timeout') {
+    switch (step) {
+      case '401':
+        return json(res, 401, unauthorized);
+      case '404':
+        return json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
+      case '429':
+        res.setHeader('retry-after', '30');
+        return json(res, 429, { error: { message: 'Too many requests', code: 'rate-limited', status: 429 } });
+      case '500':
+        res.writeHead(500);
+        return res.end();
+      case 'timeout':
+        return; // never answer: the proxy's timeout must fire
+    }
+  }
 
   /** Umami 3.1's answers for the exact routes (aggregates README), or the scripted failure. */
   function answerExact(res: ServerResponse, url: URL, route: ExactRoute, step: ExactStep) {
@@ -244,17 +256,11 @@ export function startFixtureUpstream({
       case '400':
         return json(res, 400, EXACT.badRequest);
       case '401':
-        return json(res, 401, unauthorized);
       case '404':
-        return json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
       case '429':
-        res.setHeader('retry-after', '30');
-        return json(res, 429, { error: { message: 'Too many requests', code: 'rate-limited', status: 429 } });
       case '500':
-        res.writeHead(500);
-        return res.end();
       case 'timeout':
-        return; // never answer: the proxy's timeout must fire
+        return answerFailure(res, step);
       case 'malformed':
         return json(res, 200, route === 'metrics' ? { rows: 'none' } : ['not', 'an', 'object']);
     }

@@ -104,20 +104,11 @@ export type EventType = 'pageview' | 'event' | 'session';
 export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;
 export type RawRealtimeEvent = RealtimeResponse['events'][number];
 
-export type RealtimeEvent = {
+/** A row as the panels read it: Umami's `__type` as `type`, and a key stable across polls. */
+export type RealtimeEvent = Omit<RawRealtimeEvent, '__type'> & {
   /** Umami rows have no id: this key is stable across polls for the same row. */
   id: string;
   type: EventType;
-  sessionId: string;
-  eventName: string | null;
-  createdAt: number;
-  browser: string | null;
-  os: string | null;
-  device: string | null;
-  country: string | null;
-  urlPath: string;
-  referrerDomain: string | null;
-  hostname: string | null;
 };
 
 export type RealtimeData = Omit<RealtimeResponse, 'events' | 'timestamp'> & {
