@@ -90,7 +90,7 @@ export function App({ options }: { options: Options }) {
       />
       {options.sites.length > 1 && (
         <Suspense fallback={null}>
-          <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} />
+          <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} exactIntervalMs={options.exactIntervalMs} />
         </Suspense>
       )}
       {showPicker ? (

@@ -1,14 +1,25 @@
 import { useQueries } from '@tanstack/react-query';
+import { activeQueryOptions, METRIC_TYPES, metricsQueryOptions, statsQueryOptions } from '../api/exact';
 import { realtimeQueryOptions } from '../api/realtime';
 
 // Only rotation needs this: combine to a constant so the component never has anything to draw.
 const nothing = () => null;
 
+type Props = { sites: string[]; timezone: string; intervalMs: number; exactIntervalMs: number };
+
 /**
- * Keeps every rotated site's realtime query observed, with the same queryOptions the panels
- * use, so each one keeps polling in the background and a switch shows fresh data at once.
+ * Keeps every rotated site's queries observed, with the same queryOptions the panels use, so
+ * each one keeps polling in the background and a switch shows fresh data at once.
  */
-export function KeepSitesWarm({ sites, timezone, intervalMs }: { sites: string[]; timezone: string; intervalMs: number }) {
-  useQueries({ queries: sites.map((id) => realtimeQueryOptions(id, { timezone, intervalMs })), combine: nothing });
+export function KeepSitesWarm({ sites, timezone, intervalMs, exactIntervalMs }: Props) {
+  useQueries({
+    queries: sites.flatMap((id) => [
+      realtimeQueryOptions(id, { timezone, intervalMs }),
+      statsQueryOptions(id, exactIntervalMs),
+      activeQueryOptions(id, exactIntervalMs),
+      ...METRIC_TYPES.map((type) => metricsQueryOptions(id, type, exactIntervalMs)),
+    ]),
+    combine: nothing,
+  });
   return null;
 }
