@@ -12,9 +12,11 @@
  */
 (function () {
   'use strict';
-  // Included twice (two widgets, one snippet each): keep a single listener.
-  if (window.__pulseboardEmbed) return;
-  window.__pulseboardEmbed = true;
+  // Included twice (two widgets, one snippet each): keep a single listener. The mark is a
+  // registered symbol on window, which no element id or name on the host page can clobber.
+  var MARK = Symbol.for('pulseboard.embed');
+  if (Object.prototype.hasOwnProperty.call(window, MARK)) return;
+  Object.defineProperty(window, MARK, { value: true });
 
   var MIN_HEIGHT = 50;
   var MAX_HEIGHT = 10000;
