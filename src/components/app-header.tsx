@@ -30,7 +30,7 @@ function RotationPosition({ index, count }: { index: number; count: number }) {
 export function AppHeader({ mode, siteName, rotation, status, clock, actions }: Props) {
   const name = siteName && (
     <span data-testid="site-name" className={mode === 'normal' ? 'ml-[0.6em] text-muted' : 'text-muted'}>
-      {siteName}
+      <bdi>{siteName}</bdi>
     </span>
   );
 

@@ -22,9 +22,13 @@ export function SitePicker({ websites, base, search }: Props) {
             <li key={site.id} data-testid="site-picker-item" className="flex flex-wrap items-center justify-between gap-[0.6em] rounded-xl border border-border bg-panel px-[0.9em] py-[0.6em]">
               <div className="min-w-0">
                 <a href={links.dashboard} className="block truncate font-semibold text-fg underline-offset-2 hover:underline">
-                  {name}
+                  <bdi>{name}</bdi>
                 </a>
-                {site.domain && site.domain !== name && <span className="block truncate text-[0.85em] text-muted">{site.domain}</span>}
+                {site.domain && site.domain !== name && (
+                  <span className="block truncate text-[0.85em] text-muted">
+                    <bdi>{site.domain}</bdi>
+                  </span>
+                )}
               </div>
               <nav aria-label={`Open ${name}`} className="flex gap-[0.4em] text-[0.85em]">
                 <a href={links.dashboard} className="rounded-md border border-border px-[0.6em] py-[0.2em] text-accent hover:bg-border/40">

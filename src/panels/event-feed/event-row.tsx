@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { RealtimeEvent } from '../../api/realtime-schema';
 import { countryFlag, countryName } from '../../lib/countries';
 import { browserLabel, deviceLabel, osLabel } from '../../lib/user-agent-labels';
@@ -36,14 +36,23 @@ const EventRowContent = memo(function EventRowContent({ event, lang }: Omit<Prop
       <EventIcon type={event.type} className="row-span-2" />
       <p className="min-w-0 truncate self-end text-muted" title={event.urlPath}>
         <b className="mr-[0.4em] font-semibold text-fg">{TYPE_TEXT[event.type]}</b>
-        {event.type === 'event' && event.eventName !== null && <b className="mr-[0.4em] font-semibold text-accent2">{event.eventName}</b>}
-        {event.urlPath}
+        {event.type === 'event' && event.eventName !== null && (
+          <b className="mr-[0.4em] font-semibold text-accent2">
+            <bdi>{event.eventName}</bdi>
+          </b>
+        )}
+        <bdi>{event.urlPath}</bdi>
       </p>
       {/* A fixed width ("59 min ago" fits), so a changing age never shifts the row's columns. */}
       <RelativeTime at={event.createdAt} className="row-span-2 w-[5.6em] text-right text-[0.8em] whitespace-nowrap text-muted tabular-nums" />
       {/* No data-flag for an unknown country (countryFlag gives ""): an empty one would still draw the gap. */}
       <p className="pb-feed-place min-w-0 truncate self-start text-[0.8em] text-muted" data-flag={countryFlag(event.country) || undefined}>
-        {[countryName(event.country, lang), ...details].join(' · ')}
+        {[countryName(event.country, lang), ...details].map((text, i) => (
+          <Fragment key={i}>
+            {i > 0 && ' · '}
+            <bdi>{text}</bdi>
+          </Fragment>
+        ))}
       </p>
     </>
   );

@@ -211,6 +211,12 @@ test('pages: a path with markup is shown literally, as text', () => {
   expect(document.querySelector('img')).toBeNull();
 });
 
+test('pages: a path with a right-to-left override is isolated from the count beside it', () => {
+  const path = '/\u202Egpj.exe';
+  renderList(PAGES_LIST, { ...empty, urls: { [path]: 3 } });
+  expect(within(rowsIn('top-pages')[0]!).getByText(path).tagName).toBe('BDI');
+});
+
 test('countries: a flag before the localized name', () => {
   renderList(COUNTRIES_LIST, busy);
   const germany = rowsIn('top-countries').find((row) => row.dataset.key === 'DE')!;

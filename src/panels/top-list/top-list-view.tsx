@@ -74,7 +74,7 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
               >
                 <th scope="row" title={row.label}>
                   {decorate?.(row)}
-                  {row.label}
+                  <bdi>{row.label}</bdi>
                 </th>
                 <td>{formatNumber(row.value, lang)}</td>
                 <td>{formatPercent(row.share, lang)}</td>

@@ -66,7 +66,9 @@ export function WorldMapView({ countries, unlocatedSessions, lang }: Props) {
               transform: `translate(${hover.x > hover.width / 2 ? 'calc(-100% - 0.8em)' : '0.8em'}, ${hover.y > hover.height / 2 ? 'calc(-100% - 0.8em)' : '0.8em'})`,
             }}
           >
-            <p className="font-semibold">{hoverAlpha2 ? countryName(hoverAlpha2, lang) : hover.name}</p>
+            <p className="font-semibold">
+              <bdi>{hoverAlpha2 ? countryName(hoverAlpha2, lang) : hover.name}</bdi>
+            </p>
             <p className="tabular-nums text-muted">
               {hovered ? `${formatNumber(hovered.value, lang)} ${hovered.value === 1 ? 'visitor' : 'visitors'}` : 'No visitors'}
             </p>
