@@ -66,3 +66,14 @@ describe('titleCase', () => {
     expect(titleCase(code)).toBe(expected);
   });
 });
+
+describe("names that are Object's own property names", () => {
+  test.each([
+    [browserLabel, '__proto__', 'Proto'],
+    [osLabel, 'constructor', 'Constructor'],
+    [deviceLabel, 'toString', 'ToString'],
+    [browserLabel, 'hasOwnProperty', 'HasOwnProperty'],
+  ])('%o(%j) → %j, as sent, never an object or a function', (label, code, expected) => {
+    expect(label(code)).toBe(expected);
+  });
+});

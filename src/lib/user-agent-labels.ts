@@ -69,7 +69,9 @@ export function titleCase(code: string): string {
 
 function label(table: Record<string, string>, code: string | null | undefined): string | null {
   if (code === null || code === undefined || code.trim() === '') return null;
-  return table[code.trim().toLowerCase()] ?? titleCase(code);
+  const key = code.trim().toLowerCase();
+  // Own keys only: a browser called "constructor" is not Object's.
+  return (Object.hasOwn(table, key) ? table[key] : undefined) ?? titleCase(code);
 }
 
 export function browserLabel(code: string | null | undefined): string | null {
