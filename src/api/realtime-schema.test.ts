@@ -55,6 +55,8 @@ describe('parseRealtime tolerates what other servers and versions send', () => {
     ['negative counts clamp to zero', { urls: { '/': -3 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.urls['/']).toBe(0)],
     ['lower-case country codes', { events: [{ __type: 'pageview', sessionId: 's', eventName: null, createdAt: '2026-11-26T11:25:53.500Z', browser: null, os: null, device: null, country: 'de', urlPath: null, referrerDomain: '', hostname: null }] }, (d: ReturnType<typeof parseRealtime>) => expect(d.events[0]).toMatchObject({ country: 'DE', urlPath: '/', referrerDomain: null })],
     ['missing timestamp falls back to the receive time', { timestamp: undefined }, (d: ReturnType<typeof parseRealtime>) => expect(d.timestamp).toBe(1234)],
+    ['a word for one total costs only that total', { totals: { views: 'many', visitors: 3, events: {}, countries: 1 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.totals).toEqual({ views: null, visitors: 3, events: null, countries: 1 })],
+    ['a count too big for a double to hold exactly is held at the largest that is', { urls: { '/': 1e308 }, totals: { views: 1e308, visitors: 1, events: 0, countries: 0 } }, (d: ReturnType<typeof parseRealtime>) => expect([d.urls['/'], d.totals.views]).toEqual([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])],
   ])('%s', (_name, patch, check) => {
     check(parseRealtime({ ...base, ...patch }, 1234));
   });
@@ -64,7 +66,6 @@ describe('parseRealtime tolerates what other servers and versions send', () => {
     ['a string', 'Bad gateway'],
     ['an array', []],
     ['no totals', { countries: {} }],
-    ['a word for a count', { totals: { views: 'many', visitors: 0, events: 0, countries: 0 } }],
     ['a map that is a string', { countries: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
     ['events that are not a list', { events: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
   ])('rejects %s with a MalformedResponseError', (_name, body) => {

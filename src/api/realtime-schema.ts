@@ -4,14 +4,20 @@ import * as z from 'zod/mini';
 // so nothing downstream re-checks. Shapes follow the recorded Umami 3.1 responses in
 // src/test/fixtures/umami-3.1 (see its README for the quirks handled below).
 
-/** A count: Umami sends JSON numbers, but some databases/drivers give numeric strings. */
+/**
+ * A count: Umami sends JSON numbers, but some databases/drivers give numeric strings. Kept to
+ * integers a double holds exactly, so sums and shares of huge counts stay numbers.
+ */
 export const count = z.pipe(
   z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]),
   z.transform((value) => {
     const n = typeof value === 'number' ? value : Number(value);
-    return Number.isFinite(n) && n > 0 ? n : 0;
+    return Number.isFinite(n) && n > 0 ? Math.min(n, Number.MAX_SAFE_INTEGER) : 0;
   }),
 );
+
+/** A total that is unreadable on its own is null ("–" on screen); the rest of the answer stays. */
+const total = z.catch(z.nullable(count), null);
 
 export const optionalText = z.pipe(
   z.optional(z.nullable(z.string())),
@@ -92,10 +98,10 @@ export const realtimeResponseSchema = z.object({
     z.transform((v) => v ?? { views: [], visitors: [] }),
   ),
   totals: z.object({
-    views: count,
-    visitors: count,
-    events: count,
-    countries: count,
+    views: total,
+    visitors: total,
+    events: total,
+    countries: total,
   }),
   timestamp: z.optional(z.nullable(count)),
 });

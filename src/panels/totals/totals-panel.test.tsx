@@ -68,3 +68,20 @@ test.each([
   expect(term).toHaveFocus();
   expect(term).toHaveAccessibleDescription(definition);
 });
+
+test('an unreadable total shows a dash, and the others their numbers', async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url.startsWith('/api/realtime/')) return json({ ...realtime, totals: { ...realtime.totals, views: 'lots' } });
+      if (url.endsWith('/stats')) return json(stats);
+      if (url.endsWith('/active')) return json(active);
+      return json(url.endsWith('type=event') ? events : countries);
+    }),
+  );
+  renderInDashboard(<TotalsPanel />);
+  await waitFor(() => expect(screen.queryAllByTestId('skeleton')).toHaveLength(0), { timeout: 5_000 });
+  expect(screen.getByTestId('total-views')).toHaveTextContent('–');
+  expect(screen.getByTestId('total-views')).toHaveAttribute('title', expect.stringMatching(/cannot read/));
+  expect(screen.getByTestId('total-visitors')).toHaveTextContent('11');
+});

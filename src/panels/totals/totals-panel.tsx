@@ -8,7 +8,7 @@ import { formatNumber } from '../../lib/format';
 import * as totals from './totals-data';
 import './totals.css';
 
-type Item = { label: string; testId: string; definition: string; figure: Figure<number> | undefined };
+type Item = { label: string; testId: string; definition: string; figure: Figure<number | null> | undefined };
 
 export function TotalsPanel() {
   const { lang } = useDashboard();
@@ -49,7 +49,15 @@ function Total({ label, testId, definition, figure, lang }: Item & { lang: strin
         </span>
       </dt>
       <dd className="pb-total-value font-bold leading-tight tabular-nums">
-        {figure ? <span data-testid={testId}>{formatNumber(figure.value, lang)}</span> : <Skeleton className="h-[1em] w-[2.5em]" />}
+        {figure === undefined ? (
+          <Skeleton className="h-[1em] w-[2.5em]" />
+        ) : figure.value === null ? (
+          <span data-testid={testId} title="Umami sent a value the dashboard cannot read">
+            –
+          </span>
+        ) : (
+          <span data-testid={testId}>{formatNumber(figure.value, lang)}</span>
+        )}
         {figure?.sample && <SampleBadge />}
       </dd>
     </div>
