@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER } from '../api/errors.ts';
 import { createBudget } from './budget.ts';
+import { CLIENT_LIMIT, createClientLimit } from './client-limit.ts';
 import { acceptsGzip, gzipped, worthCompressing } from './compression.ts';
 import type { ProxyConfig } from './config.ts';
 import { secretsOf } from './config.ts';
@@ -12,7 +13,7 @@ import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
 import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
 import { createSafeLog } from './safe-log.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
-import { createSharedCache, type CacheResult } from './shared-cache.ts';
+import { createSharedCache, type Admit, type CacheResult } from './shared-cache.ts';
 import type { Log, Upstream } from './upstream.ts';
 import { websitesBody } from './websites.ts';
 
@@ -79,7 +80,11 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const budget = createBudget(config.budget, now);
   const upstream = deps.upstream ?? createUpstream(config, budget, { ...deps, now, log });
   const mode = upstream.mode;
-  const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, now, random: deps.random });
+  // The gzip copy is made once per answer anyway (nearly every viewer accepts gzip); count it.
+  const sizeOf = (body: Buffer) => body.byteLength + (worthCompressing(body) ? gzipped(body).byteLength : 0);
+  const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, sizeOf, now, random: deps.random });
+  const clients = createClientLimit({ ...CLIENT_LIMIT, now });
+  const admitFor = (req: IncomingMessage): Admit => () => clients.take(req.socket.remoteAddress ?? '');
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': 'no-store' };
@@ -113,16 +118,15 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
 
   async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
-    // startAt/endAt differ for every viewer and Umami ignores them: not part of the key.
-    const key = `realtime:${websiteId}:${query.timezone ?? ''}:${query.unit ?? ''}`;
-    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query))));
+    const key = `realtime:${websiteId}:${query.timezone ?? ''}`;
+    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query)), config.cacheTtlMs, admitFor(req)));
   }
 
   async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     // The proxy sets the window when it calls, so no client value is part of the key.
     const load = logged(request.route, () => upstream.exact(websiteId, request));
-    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs));
+    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs, admitFor(req)));
   }
 
   async function websites(req: IncomingMessage, res: ServerResponse) {

@@ -39,13 +39,8 @@ export function checkStatus(response: UpstreamResponse, now: number, optional = 
   throw new ProxyError('upstream-error');
 }
 
-function realtimeParams(query: RealtimeQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of ['startAt', 'endAt', 'timezone', 'unit'] as const) {
-    const value = query[name];
-    if (value !== null) params.set(name, value);
-  }
-  return params;
+function realtimeParams({ timezone }: RealtimeQuery): URLSearchParams {
+  return new URLSearchParams(timezone === null ? {} : { timezone });
 }
 
 /** Path and query of an exact route: the window and the row limit come from the proxy alone. */
@@ -181,7 +176,7 @@ export function createUmamiUpstream(
         // than the browser's ICU). Without a zone it labels buckets in UTC, which the app reads.
         if (!(error instanceof ProxyError && error.code === 'upstream-error' && query.timezone)) throw error;
         log('upstream failed with a timezone (500); asking again without it');
-        response = await get(api(['realtime', websiteId], realtimeParams({ ...query, timezone: null })), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams({ timezone: null })), { refusedWhenFresh: 'unknown-website' });
       }
       parseJsonObject(response.body);
       return response.body;
