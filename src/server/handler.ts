@@ -11,7 +11,7 @@ import { createDashboardGate, withoutToken } from './dashboard-token.ts';
 import { exactCacheKey, type ExactRequest } from './exact.ts';
 import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
 import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
-import { createSafeLog } from './safe-log.ts';
+import { createLogSummary, createSafeLog } from './safe-log.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
 import { createSharedCache, type Admit, type CacheResult } from './shared-cache.ts';
 import type { Log, Upstream } from './upstream.ts';
@@ -76,7 +76,8 @@ function sendError(req: IncomingMessage, res: ServerResponse, code: ProxyErrorCo
  */
 export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): ApiHandler {
   const now = deps.now ?? Date.now;
-  const log = createSafeLog(deps.log ?? ((line) => console.log(`[pulseboard] ${line}`)), secretsOf(config));
+  const sink = deps.log ?? ((line: string) => console.log(`[pulseboard] ${line}`));
+  const log = createLogSummary(createSafeLog(sink, secretsOf(config)), { now });
   const budget = createBudget(config.budget, now);
   const upstream = deps.upstream ?? createUpstream(config, budget, { ...deps, now, log });
   const mode = upstream.mode;
@@ -100,7 +101,8 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     } catch (error) {
       const code = error instanceof ProxyError ? error.code : 'upstream-error';
       sources[what].lastError = { at: now(), code };
-      log(`${what}: ${error instanceof ProxyError ? error.code : 'unexpected error'} (mode ${mode})`);
+      if (error instanceof ProxyError && error.byBudget) log(`${what}: a request refused by the upstream budget`);
+      else log(`${what}: ${error instanceof ProxyError ? error.code : 'unexpected error'} (mode ${mode})`);
       throw error;
     }
   };
