@@ -12,8 +12,11 @@ import { parseWebsites } from './websites.ts';
 
 type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
 
-/** Headers for one request, and (where the mode can) a way to get fresh ones after a 401. */
-type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed>) | null };
+/**
+ * Headers for one request, and (where the mode can) a way to get fresh ones after a 401; that
+ * gives null when the credential was just renewed, so the 401 is about the request.
+ */
+type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed | null>) | null };
 
 /** Base URL + fixed segments + validated query: the client's path is never part of it. */
 export function upstreamUrl(base: URL, segments: string[], query?: URLSearchParams): URL {
@@ -106,24 +109,24 @@ export function createUmamiUpstream(
     sign = async () => signed;
   } else if (config.mode === 'login') {
     const { username, password } = config;
-    const token = createCredential(() => login(username, password));
+    const token = createCredential(() => login(username, password), { now });
     const withToken = (value: string): Signed => ({
       headers: { authorization: `Bearer ${value}` },
       renew: async () => {
-        log('login: Umami rejected the token (401), signing in again');
-        return withToken(await token.renew(value));
+        const renewed = await token.renew(value);
+        return renewed === null ? null : withToken(renewed);
       },
     });
     sign = async () => withToken(await token.get());
   } else {
     const { slug } = config;
-    const credential = createCredential(() => fetchShare(slug));
+    const credential = createCredential(() => fetchShare(slug), { now });
     // Umami 3.1 accepts a share token only together with a non-empty share context.
     const withShare = (value: Share): Signed => ({
       headers: { 'x-umami-share-token': value.token, 'x-umami-share-context': '1' },
       renew: async () => {
-        log('share: Umami rejected the share token (401), fetching a new one');
-        return withShare(await credential.renew(value));
+        const renewed = await credential.renew(value);
+        return renewed === null ? null : withShare(renewed);
       },
     });
     sign = async () => withShare(await credential.get());
@@ -143,7 +146,12 @@ export function createUmamiUpstream(
     let signed = await sign();
     let response = await fetchUpstream({ method: 'GET', url, headers: signed.headers, priority });
     if (response.status === 401 && signed.renew) {
-      signed = await signed.renew();
+      const renewed = await signed.renew();
+      if (!renewed) {
+        log(`upstream refused the request with credentials renewed moments ago (401): ${refusedWhenFresh}`);
+        throw new ProxyError(refusedWhenFresh);
+      }
+      signed = renewed;
       response = await fetchUpstream({ method: 'GET', url, headers: signed.headers, priority });
       if (response.status === 401) {
         log(`upstream refused the request with fresh credentials (401): ${refusedWhenFresh}`);

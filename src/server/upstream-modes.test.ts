@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
 import { BODIES, BUSY, EMPTY, EXACT_BODIES, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
@@ -103,6 +104,25 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
     expect(umami.issued.login).toHaveLength(2);
     expect(umami.requests.filter((r) => r.url.endsWith('/auth/login'))).toHaveLength(2);
+  });
+
+  test('30 ids that Umami answers 401 cause one new login, not 30, and one call each after the first', async () => {
+    const { umami, proxy } = await start();
+    umami.override((request, res) => {
+      if (!request.url.includes('/realtime/') || request.url.includes(BUSY)) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(BODIES.unauthorized);
+      return true;
+    });
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    for (let i = 0; i < 30; i++) {
+      const response = await proxy.request(`/api/realtime/${randomUUID()}`);
+      expect(errorCode(response)).toBe('unknown-website');
+    }
+    expect(umami.issued.login).toHaveLength(2);
+    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(1 + 2 + 29);
+    // The viewers' site still works with the renewed token.
+    expect((await proxy.request(`/api/realtime/${BUSY}?timezone=utc`)).status).toBe(200);
   });
 
   // Umami 3.1 answers 401, not 404, for a website the account cannot see (fixtures README): with
