@@ -136,11 +136,14 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     answer(req, res, await cache.get('websites', load, Math.max(config.cacheTtlMs, WEBSITES_TTL_MS)));
   }
 
-  function health(req: IncomingMessage, res: ServerResponse) {
+  /** With DASHBOARD_TOKEN set, a caller without the cookie learns up or down, not mode or budget. */
+  function health(req: IncomingMessage, res: ServerResponse, detailed: boolean) {
+    // An exact route that fails only costs the panels their exact figures (they show the sample).
+    const ok = !ESSENTIAL.some((source) => failing(sources[source]));
+    if (!detailed) return send(req, res, 200, JSON.stringify({ ok }), { 'cache-control': 'no-store' });
     const { lastSuccessAt, lastError, ...counters } = cache.stats();
     const body = {
-      // An exact route that fails only costs the panels their exact figures (they show the sample).
-      ok: !ESSENTIAL.some((source) => failing(sources[source])),
+      ok,
       mode,
       lastUpstreamSuccess: iso(lastSuccessAt),
       lastUpstreamError: lastError === null ? null : { at: iso(lastError.at), code: lastError.code },
@@ -182,11 +185,9 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
         if (next) return next();
         return sendError(req, res, 'not-found');
       }
-      if (route.kind === 'healthz') return health(req, res);
-
-      if (gate && path !== '/healthz' && !signedInByQuery && !gate.cookieMatches(req.headers.cookie)) {
-        return sendError(req, res, 'dashboard-token-required', apiHeaders);
-      }
+      const signedIn = !gate || signedInByQuery || gate.cookieMatches(req.headers.cookie);
+      if (route.kind === 'healthz') return health(req, res, signedIn);
+      if (!signedIn) return sendError(req, res, 'dashboard-token-required', apiHeaders);
       switch (route.kind) {
         case 'realtime':
           return await realtime(req, res, route.websiteId, route.query);
