@@ -161,7 +161,7 @@ export function loadConfig(env: Env): ProxyConfig {
     // Half the browser's default 30 s interval: two upstream calls per route per minute at most.
     exactCacheTtlMs: integer(env, 'EXACT_CACHE_TTL_MS', 15_000, 0, 3_600_000),
     cacheMaxEntries: integer(env, 'CACHE_MAX_ENTRIES', 500, 1, 100_000),
-    // A 30-site wall needs about 2 MB; 64 MB leaves a 1 GB TV box room while the cache is full.
+    // A 30-site wall needs a few MB; 64 MB leaves a 1 GB TV box room even when the cache is full.
     cacheMaxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     budget: budget(env, up.mode),
   };

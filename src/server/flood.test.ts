@@ -85,3 +85,24 @@ test('a viewer polling one key every 10 s keeps fresh-or-stale 200s through a fl
     clock.now += 10_000;
   }
 });
+
+test('big answers for many keys: the cache holds at most CACHE_MAX_BYTES, gzip copies included, and viewers still get them', async () => {
+  const limit = 4 * 1024 * 1024;
+  const { umami, proxy } = await setup({ CACHE_MAX_BYTES: String(limit) });
+  // ~1 MB of JSON that does not compress away, so the gzip copy counts too.
+  const big = JSON.stringify({ filler: Array.from({ length: 40_000 }, (_, i) => `${i.toString(36)}-${Math.random().toString(36)}`) });
+  umami.override((request, res) => {
+    if (!request.url.includes('/realtime/') || request.url.includes(BUSY)) return false;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(big);
+    return true;
+  });
+  for (let i = 0; i < 20; i++) {
+    const response = await proxy.request(`/api/realtime/${randomUUID()}`, { from: `127.0.2.${i + 1}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+  }
+  const health = JSON.parse((await proxy.request('/healthz')).body) as { cache: { bytes: number; entries: number } };
+  expect(health.cache.bytes).toBeGreaterThan(big.length);
+  expect(health.cache.bytes).toBeLessThanOrEqual(limit);
+  expect(health.cache.entries).toBeLessThan(5);
+});
