@@ -106,3 +106,22 @@ test('big answers for many keys: the cache holds at most CACHE_MAX_BYTES, gzip c
   expect(health.cache.bytes).toBeLessThanOrEqual(limit);
   expect(health.cache.entries).toBeLessThan(5);
 });
+
+test('X-Forwarded-For is ignored unless TRUST_PROXY is set; then each forwarded client has its own bucket', async () => {
+  const flood = async (proxy: Awaited<ReturnType<typeof setup>>['proxy'], forwardedFor: () => string) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 310; i++) {
+      const response = await proxy.request(`/api/realtime/${randomUUID()}`, { from: FLOODER, headers: { 'x-forwarded-for': forwardedFor() } });
+      statuses.push(response.status);
+    }
+    return statuses.filter((s) => s === 429).length;
+  };
+  let n = 0;
+  const forged = () => `10.0.${Math.floor(n / 250)}.${n++ % 250}`;
+  const untrusted = await setup();
+  expect(await flood(untrusted.proxy, forged)).toBe(10);
+  const trusted = await setup({ TRUST_PROXY: 'true' });
+  // The proxy appends the real client last; what the client sent before it does not matter.
+  expect(await flood(trusted.proxy, () => `${forged()}, 192.0.2.7`)).toBe(10);
+  expect((await trusted.proxy.request(`/api/realtime/${randomUUID()}`, { from: FLOODER, headers: { 'x-forwarded-for': '192.0.2.8' } })).status).toBe(200);
+});

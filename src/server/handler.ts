@@ -51,6 +51,13 @@ function isHttps(req: IncomingMessage): boolean {
   return (req.socket as Partial<TLSSocket>).encrypted === true || proto === 'https';
 }
 
+/** The socket's address; behind a trusted reverse proxy, the address it appended last to X-Forwarded-For. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
+  return last || (req.socket.remoteAddress ?? '');
+}
+
 function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string> = {}) {
   let payload = typeof body === 'string' ? Buffer.from(body) : body;
   const encoding: Record<string, string> = {};
@@ -85,7 +92,8 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const sizeOf = (body: Buffer) => body.byteLength + (worthCompressing(body) ? gzipped(body).byteLength : 0);
   const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, sizeOf, now, random: deps.random });
   const clients = createClientLimit({ ...CLIENT_LIMIT, now });
-  const admitFor = (req: IncomingMessage): Admit => () => clients.take(req.socket.remoteAddress ?? '');
+  const clientOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
+  const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': 'no-store' };
