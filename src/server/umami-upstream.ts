@@ -6,6 +6,8 @@ import { METRICS_LIMIT, exactWindow, type ExactRequest } from './exact.ts';
 import type { Priority } from './budget.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 import type { RealtimeQuery } from './routes.ts';
+
+const REALTIME_WINDOW_MS = 30 * 60_000;
 import type { Log, Upstream } from './upstream.ts';
 import { parseJsonArray, parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
 import { parseWebsites } from './websites.ts';
@@ -42,8 +44,11 @@ export function checkStatus(response: UpstreamResponse, now: number, optional = 
   throw new ProxyError('upstream-error');
 }
 
-function realtimeParams({ timezone }: RealtimeQuery): URLSearchParams {
-  return new URLSearchParams(timezone === null ? {} : { timezone });
+/** Umami ignores the window (fixtures README) but documents it: the proxy's own, never a client's. */
+function realtimeParams({ timezone }: RealtimeQuery, now: number): URLSearchParams {
+  const params = new URLSearchParams({ startAt: String(now - REALTIME_WINDOW_MS), endAt: String(now) });
+  if (timezone !== null) params.set('timezone', timezone);
+  return params;
 }
 
 /** Path and query of an exact route: the window and the row limit come from the proxy alone. */
@@ -178,13 +183,13 @@ export function createUmamiUpstream(
       await checkShared(websiteId);
       let response: UpstreamResponse;
       try {
-        response = await get(api(['realtime', websiteId], realtimeParams(query)), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams(query, now())), { refusedWhenFresh: 'unknown-website' });
       } catch (error) {
         // Umami answers an empty 500 for a zone its database does not know (an older PostgreSQL
         // than the browser's ICU). Without a zone it labels buckets in UTC, which the app reads.
         if (!(error instanceof ProxyError && error.code === 'upstream-error' && query.timezone)) throw error;
         log('upstream failed with a timezone (500); asking again without it');
-        response = await get(api(['realtime', websiteId], realtimeParams({ timezone: null })), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams({ timezone: null }, now())), { refusedWhenFresh: 'unknown-website' });
       }
       parseJsonObject(response.body);
       return response.body;

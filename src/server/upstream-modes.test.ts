@@ -17,7 +17,9 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((server) => server.close()));
 });
 
-const paths = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${r.url}`);
+/** The realtime window is the proxy's own clock (checked once below), so it is left out here. */
+const withoutWindow = (url: string) => url.replace(/([?&])startAt=\d+&endAt=\d+&?/, '$1').replace(/[?&]$/, '');
+const paths = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${withoutWindow(r.url)}`);
 const pathnames = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`);
 
 /** The three exact routes, each answered as recorded. */
@@ -46,6 +48,9 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'admin', password: 'pw' });
     expect(login?.headers['content-type']).toBe('application/json');
     expect(realtime?.headers.authorization).toBe('Bearer login-token-1');
+    const window = new URL(realtime?.url ?? '', 'http://x').searchParams;
+    expect(Number(window.get('endAt')) - Number(window.get('startAt'))).toBe(30 * 60_000);
+    expect(Math.abs(Number(window.get('endAt')) - Date.now())).toBeLessThan(60_000);
     expect(realtime?.headers.cookie).toBeUndefined();
 
     await proxy.request(`/api/realtime/${EMPTY}?timezone=Europe/Berlin`);
