@@ -94,6 +94,20 @@ describe('limits and lists', () => {
     expect(() => loadConfig({ EXACT_CACHE_TTL_MS: '3600001' })).toThrow(/EXACT_CACHE_TTL_MS/);
   });
 
+  test('TRUST_PROXY: off unless true or 1', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
+  test('CACHE_MAX_BYTES: 64 MB by default, a whole number of bytes from 1 MB', () => {
+    expect(loadConfig({}).cacheMaxBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ CACHE_MAX_BYTES: '16777216' }).cacheMaxBytes).toBe(16 * 1024 * 1024);
+    expect(() => loadConfig({ CACHE_MAX_BYTES: '64MB' })).toThrow(/CACHE_MAX_BYTES/);
+    expect(() => loadConfig({ CACHE_MAX_BYTES: '1000' })).toThrow(/CACHE_MAX_BYTES/);
+  });
+
   test.each<[Env, { limit: number; windowMs: number }]>([
     [{ UMAMI_API_KEY: 'k' }, { limit: 40, windowMs: 15_000 }],
     [{ UMAMI_API_KEY: 'k', UPSTREAM_BUDGET: '10/1.5' }, { limit: 10, windowMs: 1500 }],

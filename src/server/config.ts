@@ -31,7 +31,11 @@ export type ProxyConfig = {
   /** How long one answer of an exact route (stats, metrics, active) is shared by every viewer. */
   exactCacheTtlMs: number;
   cacheMaxEntries: number;
+  /** Bytes of answers (and their gzip copies) the cache keeps at most. */
+  cacheMaxBytes: number;
   budget: Budget;
+  /** Tell clients apart by the last X-Forwarded-For address (set by your reverse proxy), not the socket. */
+  trustProxy: boolean;
 };
 
 export type Env = Record<string, string | undefined>;
@@ -146,6 +150,13 @@ function budget(env: Env, mode: UpstreamMode): Budget {
   return { limit, windowMs };
 }
 
+function trustProxy(env: Env): boolean {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === null || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError('TRUST_PROXY must be true or false (1 or 0).');
+}
+
 export function loadConfig(env: Env): ProxyConfig {
   const up = upstream(env);
   return {
@@ -159,7 +170,10 @@ export function loadConfig(env: Env): ProxyConfig {
     // Half the browser's default 30 s interval: two upstream calls per route per minute at most.
     exactCacheTtlMs: integer(env, 'EXACT_CACHE_TTL_MS', 15_000, 0, 3_600_000),
     cacheMaxEntries: integer(env, 'CACHE_MAX_ENTRIES', 500, 1, 100_000),
+    // A 30-site wall needs a few MB; 64 MB leaves a 1 GB TV box room even when the cache is full.
+    cacheMaxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     budget: budget(env, up.mode),
+    trustProxy: trustProxy(env),
   };
 }
 

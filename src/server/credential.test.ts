@@ -33,13 +33,32 @@ test('concurrent renewals of the same rejected value obtain once; late ones get 
   expect(logins.calls).toHaveLength(2);
 });
 
-test('a failed obtain is not remembered: the next use tries again', async () => {
+test('a failed obtain is tried again once the interval has passed, not on every use before', async () => {
+  const clock = { now: 0 };
   let n = 0;
-  const credential = createCredential(async () => {
-    n++;
-    if (n === 1) throw new Error('refused');
-    return `t${n}`;
-  });
+  const credential = createCredential(
+    async () => {
+      n++;
+      if (n === 1) throw new Error('refused');
+      return `t${n}`;
+    },
+    { now: () => clock.now, minIntervalMs: 30_000 },
+  );
   await expect(credential.get()).rejects.toThrow('refused');
+  for (let i = 0; i < 10; i++) await expect(credential.get()).rejects.toThrow('refused');
+  expect(n).toBe(1);
+  clock.now += 30_000;
   expect(await credential.get()).toBe('t2');
+});
+
+test('a value renewed within the interval is not renewed again: renew says null (the refusal is about the request)', async () => {
+  const clock = { now: 0 };
+  let n = 0;
+  const credential = createCredential(async () => `t${++n}`, { now: () => clock.now, minIntervalMs: 30_000 });
+  expect(await credential.get()).toBe('t1');
+  expect(await credential.renew('t1')).toBe('t2');
+  for (let i = 0; i < 30; i++) expect(await credential.renew('t2')).toBeNull();
+  expect(n).toBe(2);
+  clock.now += 30_000;
+  expect(await credential.renew('t2')).toBe('t3');
 });

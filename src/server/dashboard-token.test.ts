@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { MODE_HEADER } from '../api/errors.ts';
 import { COOKIE_NAME, createDashboardGate, safeEqual, withoutToken } from './dashboard-token.ts';
 import { BUSY, startFakeUmami } from './testing/fake-umami.ts';
 import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
@@ -78,6 +79,17 @@ describe('the cookie flow', () => {
     const health = await proxy.request('/healthz');
     expect(health.status).toBe(200);
     expect(health.body).not.toContain(TOKEN);
+  });
+
+  test('/healthz without the cookie says only up or down: no mode, budget or cache figures', async () => {
+    const { proxy } = await setup();
+    const anonymous = await proxy.request('/healthz');
+    expect(JSON.parse(anonymous.body)).toEqual({ ok: true });
+    expect(anonymous.headers[MODE_HEADER]).toBeUndefined();
+
+    const signIn = await proxy.request(`/api/websites?token=${encodeURIComponent(TOKEN)}`);
+    const detailed = JSON.parse((await proxy.request('/healthz', { headers: { cookie: cookieOf(signIn.headers['set-cookie']) } })).body) as Record<string, unknown>;
+    expect(detailed).toMatchObject({ ok: true, mode: expect.any(String), budget: expect.any(Object), cache: expect.any(Object) });
   });
 
   test('the page with ?token= sets the cookie and redirects to the same address without the token', async () => {

@@ -7,8 +7,8 @@ import { parseWebsites } from './websites.ts';
 export function createDemoUpstream(source: DemoSource): Upstream {
   return {
     mode: 'demo',
-    async realtime(websiteId, { timezone, unit }) {
-      const body = source.realtime(websiteId, { timezone, unit });
+    async realtime(websiteId, { timezone }) {
+      const body = source.realtime(websiteId, { timezone });
       if (body === undefined) throw new ProxyError('unknown-website');
       return Buffer.from(JSON.stringify(body));
     },

@@ -21,14 +21,18 @@ async function setup(env: Record<string, string> = {}, latencyMs = 40) {
 const realtimeRequests = (umami: FakeUmami) => umami.requests.filter((r) => r.url.includes('/realtime/'));
 
 describe('sharing one upstream call', () => {
-  test('100 concurrent viewers of one site → one upstream call; the first caller’s startAt is forwarded', async () => {
+  test('100 concurrent viewers of one site → one upstream call; only the zone is forwarded, the window is the proxy’s', async () => {
     const { umami, proxy } = await setup();
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) => proxy.request(`/api/realtime/${BUSY}?startAt=${1000 + i}&endAt=${2000 + i}&timezone=Europe/Berlin`)),
     );
     expect(responses.every((r) => r.status === 200 && r.body === BODIES.busy)).toBe(true);
     expect(realtimeRequests(umami)).toHaveLength(1);
-    expect(realtimeRequests(umami)[0]?.url).toMatch(/^\/api\/realtime\/[^?]+\?startAt=\d+&endAt=\d+&timezone=Europe%2FBerlin$/);
+    const url = new URL(realtimeRequests(umami)[0]?.url ?? '', 'http://x');
+    expect([...url.searchParams.keys()]).toEqual(['startAt', 'endAt', 'timezone']);
+    expect(url.searchParams.get('timezone')).toBe('Europe/Berlin');
+    expect(Number(url.searchParams.get('endAt')) - Number(url.searchParams.get('startAt'))).toBe(30 * 60_000);
+    expect(Number(url.searchParams.get('startAt'))).toBeGreaterThan(1_000_000);
     const sources = responses.map((r) => r.headers[CACHE_HEADER]);
     expect(sources.filter((s) => s === 'miss')).toHaveLength(1);
     expect(sources.filter((s) => s === 'coalesced' || s === 'hit')).toHaveLength(99);
@@ -47,16 +51,17 @@ describe('sharing one upstream call', () => {
     expect(realtimeRequests(umami)).toHaveLength(2);
   });
 
-  test('website, timezone and unit each make their own key', async () => {
+  test('website and timezone make the key; unit, startAt/endAt and spellings of one zone do not', async () => {
     const { umami, proxy } = await setup();
     const targets = [
       `/api/realtime/${BUSY}?timezone=Europe/Berlin`,
       `/api/realtime/${BUSY}?timezone=Asia/Tokyo`,
       `/api/realtime/${BUSY}?timezone=Europe/Berlin&unit=hour`,
+      `/api/realtime/${BUSY}?timezone=europe/berlin&unit=year&startAt=1&endAt=2`,
       `/api/realtime/${EMPTY}?timezone=Europe/Berlin`,
     ];
     await Promise.all([...targets, ...targets].map((t) => proxy.request(t)));
-    expect(realtimeRequests(umami)).toHaveLength(4);
+    expect(realtimeRequests(umami)).toHaveLength(3);
   });
 
   test('/api/websites is shared too, for a minute', async () => {
@@ -113,7 +118,7 @@ describe('routes and answers', () => {
         active: { ok: true, lastSuccess: null, lastError: null },
         websites: { ok: true, lastSuccess: null, lastError: null },
       },
-      cache: { entries: 1, hits: 1, misses: 1, coalesced: 2, stale: 0 },
+      cache: { entries: 1, bytes: expect.any(Number), hits: 1, misses: 1, coalesced: 2, stale: 0, refused: 0 },
       budget: { limit: 600, windowMs: 15_000, used: 2, refused: 0 },
     });
   });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER } from '../api/errors.ts';
 import { createBudget } from './budget.ts';
+import { CLIENT_LIMIT, createClientLimit } from './client-limit.ts';
 import { acceptsGzip, gzipped, worthCompressing } from './compression.ts';
 import type { ProxyConfig } from './config.ts';
 import { secretsOf } from './config.ts';
@@ -10,9 +11,9 @@ import { createDashboardGate, withoutToken } from './dashboard-token.ts';
 import { exactCacheKey, type ExactRequest } from './exact.ts';
 import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
 import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
-import { createSafeLog } from './safe-log.ts';
+import { createLogSummary, createSafeLog } from './safe-log.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
-import { createSharedCache, type CacheResult } from './shared-cache.ts';
+import { createSharedCache, type Admit, type CacheResult } from './shared-cache.ts';
 import type { Log, Upstream } from './upstream.ts';
 import { websitesBody } from './websites.ts';
 
@@ -50,6 +51,13 @@ function isHttps(req: IncomingMessage): boolean {
   return (req.socket as Partial<TLSSocket>).encrypted === true || proto === 'https';
 }
 
+/** The socket's address; behind a trusted reverse proxy, the address it appended last to X-Forwarded-For. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
+  return last || (req.socket.remoteAddress ?? '');
+}
+
 function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string> = {}) {
   let payload = typeof body === 'string' ? Buffer.from(body) : body;
   const encoding: Record<string, string> = {};
@@ -75,11 +83,17 @@ function sendError(req: IncomingMessage, res: ServerResponse, code: ProxyErrorCo
  */
 export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): ApiHandler {
   const now = deps.now ?? Date.now;
-  const log = createSafeLog(deps.log ?? ((line) => console.log(`[pulseboard] ${line}`)), secretsOf(config));
+  const sink = deps.log ?? ((line: string) => console.log(`[pulseboard] ${line}`));
+  const log = createLogSummary(createSafeLog(sink, secretsOf(config)), { now });
   const budget = createBudget(config.budget, now);
   const upstream = deps.upstream ?? createUpstream(config, budget, { ...deps, now, log });
   const mode = upstream.mode;
-  const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, now, random: deps.random });
+  // The gzip copy is made once per answer anyway (nearly every viewer accepts gzip); count it.
+  const sizeOf = (body: Buffer) => body.byteLength + (worthCompressing(body) ? gzipped(body).byteLength : 0);
+  const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, sizeOf, now, random: deps.random });
+  const clients = createClientLimit({ ...CLIENT_LIMIT, now });
+  const clientOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
+  const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': 'no-store' };
@@ -95,7 +109,8 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     } catch (error) {
       const code = error instanceof ProxyError ? error.code : 'upstream-error';
       sources[what].lastError = { at: now(), code };
-      log(`${what}: ${error instanceof ProxyError ? error.code : 'unexpected error'} (mode ${mode})`);
+      if (error instanceof ProxyError && error.byBudget) log(`${what}: a request refused by the upstream budget`);
+      else log(`${what}: ${error instanceof ProxyError ? error.code : 'unexpected error'} (mode ${mode})`);
       throw error;
     }
   };
@@ -113,16 +128,15 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
 
   async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
-    // startAt/endAt differ for every viewer and Umami ignores them: not part of the key.
-    const key = `realtime:${websiteId}:${query.timezone ?? ''}:${query.unit ?? ''}`;
-    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query))));
+    const key = `realtime:${websiteId}:${query.timezone ?? ''}`;
+    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query)), config.cacheTtlMs, admitFor(req)));
   }
 
   async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     // The proxy sets the window when it calls, so no client value is part of the key.
     const load = logged(request.route, () => upstream.exact(websiteId, request));
-    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs));
+    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs, admitFor(req)));
   }
 
   async function websites(req: IncomingMessage, res: ServerResponse) {
@@ -130,11 +144,14 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     answer(req, res, await cache.get('websites', load, Math.max(config.cacheTtlMs, WEBSITES_TTL_MS)));
   }
 
-  function health(req: IncomingMessage, res: ServerResponse) {
+  /** With DASHBOARD_TOKEN set, a caller without the cookie learns up or down, not mode or budget. */
+  function health(req: IncomingMessage, res: ServerResponse, detailed: boolean) {
+    // An exact route that fails only costs the panels their exact figures (they show the sample).
+    const ok = !ESSENTIAL.some((source) => failing(sources[source]));
+    if (!detailed) return send(req, res, 200, JSON.stringify({ ok }), { 'cache-control': 'no-store' });
     const { lastSuccessAt, lastError, ...counters } = cache.stats();
     const body = {
-      // An exact route that fails only costs the panels their exact figures (they show the sample).
-      ok: !ESSENTIAL.some((source) => failing(sources[source])),
+      ok,
       mode,
       lastUpstreamSuccess: iso(lastSuccessAt),
       lastUpstreamError: lastError === null ? null : { at: iso(lastError.at), code: lastError.code },
@@ -176,11 +193,9 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
         if (next) return next();
         return sendError(req, res, 'not-found');
       }
-      if (route.kind === 'healthz') return health(req, res);
-
-      if (gate && path !== '/healthz' && !signedInByQuery && !gate.cookieMatches(req.headers.cookie)) {
-        return sendError(req, res, 'dashboard-token-required', apiHeaders);
-      }
+      const signedIn = !gate || signedInByQuery || gate.cookieMatches(req.headers.cookie);
+      if (route.kind === 'healthz') return health(req, res, signedIn);
+      if (!signedIn) return sendError(req, res, 'dashboard-token-required', apiHeaders);
       switch (route.kind) {
         case 'realtime':
           return await realtime(req, res, route.websiteId, route.query);

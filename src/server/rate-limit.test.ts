@@ -144,3 +144,18 @@ test('the global budget is never exceeded, however many sites rotate; viewers ge
   expect(health.budget.limit).toBe(5);
   expect(health.budget.refused).toBeGreaterThan(0);
 });
+
+test('a flood refused by the budget writes a few log lines a minute with a count, never one per request', async () => {
+  const { clock, proxy } = await setup({ UPSTREAM_BUDGET: '1/60', CACHE_TTL_MS: '0' });
+  expect((await poll(proxy)).status).toBe(200);
+  for (let i = 0; i < 1000; i++) expect((await poll(proxy)).status).toBe(200); // stale, not an error
+  const budgetLines = () => proxy.logs.filter((line) => /budget/.test(line));
+  expect(budgetLines()).toHaveLength(1);
+
+  clock.now += 61_000;
+  await poll(proxy); // the budget has room again
+  await poll(proxy); // and is full again: the minute's count is written first
+  expect(budgetLines()).toHaveLength(3);
+  expect(budgetLines()[1]).toMatch(/999 more in the last minute/);
+  expect(proxy.logs.length).toBeLessThan(10);
+});

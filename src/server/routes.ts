@@ -6,12 +6,8 @@ import { METRICS_LIMIT, isMetricType, type ExactRequest } from './exact.ts';
 // Anything that would look like /api or /healthz after decoding is refused here, so it never
 // falls through to Vite's static files either.
 
-export type RealtimeQuery = {
-  startAt: string | null;
-  endAt: string | null;
-  timezone: string | null;
-  unit: string | null;
-};
+/** Umami ignores startAt/endAt and the app never sends `unit`: only the zone is forwarded. */
+export type RealtimeQuery = { timezone: string | null };
 
 export type Route =
   | { kind: 'realtime'; websiteId: string; query: RealtimeQuery }
@@ -26,8 +22,6 @@ export type Route =
   | { kind: 'static' };
 
 export const ALLOWED_METHODS = 'GET, HEAD';
-
-export const UNITS = ['minute', 'hour', 'day', 'month', 'year'] as const;
 
 /** Splits a raw request target into path and query; a fragment (never sent by browsers) is dropped. */
 export function splitTarget(target: string): { path: string; search: string } {
@@ -73,23 +67,12 @@ export function canonicalTimezone(value: string): string | null {
 }
 
 /**
- * Keeps only the four parameters Umami's realtime route needs, each validated; anything else
- * is dropped. Invalid values are dropped too (Umami answers an invalid zone with an empty 500).
+ * Keeps only the zone, canonical, so the cache holds one key per site and zone; anything else is
+ * dropped. An invalid zone is dropped too (Umami answers an invalid zone with an empty 500).
  */
 export function realtimeQuery(search: string): RealtimeQuery {
-  const params = new URLSearchParams(search);
-  const digits = (name: string) => {
-    const value = params.get(name);
-    return value !== null && /^\d{1,15}$/.test(value) ? value : null;
-  };
-  const timezone = params.get('timezone');
-  const unit = params.get('unit');
-  return {
-    startAt: digits('startAt'),
-    endAt: digits('endAt'),
-    timezone: timezone === null ? null : canonicalTimezone(timezone),
-    unit: unit !== null && (UNITS as readonly string[]).includes(unit) ? unit : null,
-  };
+  const timezone = new URLSearchParams(search).get('timezone');
+  return { timezone: timezone === null ? null : canonicalTimezone(timezone) };
 }
 
 /**

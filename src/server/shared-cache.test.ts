@@ -186,3 +186,77 @@ describe('bounded memory', () => {
     expect(cache.stats().entries).toBe(200);
   });
 });
+
+describe('floods of new keys (issue 22)', () => {
+  test('a flood of one-shot keys never evicts a key a viewer polls every interval; the viewer gets fresh-or-stale answers throughout', async () => {
+    const { cache, clock, load } = setup(5000, 50);
+    const viewer = () => cache.get('viewer', load('v'));
+    expect(text(await viewer())).toBe('fresh:v');
+    let n = 0;
+    for (let interval = 0; interval < 30; interval++) {
+      clock.now += 10_000;
+      for (let i = 0; i < 500; i++) await cache.get(`flood${n++}`, load('x'));
+      const result = await viewer();
+      expect(result.kind === 'fresh' || result.kind === 'stale').toBe(true);
+      expect(result.kind === 'error' ? null : result.body.toString()).toBe('v');
+      // Still held: between two polls the key is at worst in need of a refresh, never gone.
+      for (let i = 0; i < 500; i++) await cache.get(`flood${n++}`, load('x'));
+      const again = await viewer();
+      expect(again.kind === 'fresh' && again.source === 'hit').toBe(true);
+    }
+    expect(cache.stats().entries).toBeLessThanOrEqual(50);
+  });
+
+  test('a refused miss of a new key is a rate-limited error with the wait, and no load runs', async () => {
+    const { cache, load, calls } = setup();
+    const result = await cache.get('new', load('x'), undefined, () => 3000);
+    expect(result.kind === 'error' && result.error.code === 'rate-limited' && result.error.retryAfterMs).toBe(3000);
+    expect(calls()).toBe(0);
+    expect(cache.stats()).toMatchObject({ entries: 0, refused: 1 });
+  });
+
+  test('admission is never asked for hits, nor for refreshing a key in use', async () => {
+    const { cache, clock, load } = setup(5000);
+    let asked = 0;
+    const admit = () => {
+      asked++;
+      return 0;
+    };
+    await cache.get('k', load('a'), undefined, admit);
+    await cache.get('k', load('a'), undefined, admit);
+    clock.now += 6000;
+    expect(text(await cache.get('k', load('b'), undefined, () => 1000))).toBe('fresh:b');
+    expect(asked).toBe(1);
+  });
+});
+
+describe('bounded by bytes', () => {
+  test('least recently used answers go beyond maxBytes; memory held never exceeds it', async () => {
+    const clock = { now: 0 };
+    const cache = createSharedCache({ ttlMs: 60_000, maxEntries: 10_000, maxBytes: 10 * 1024 * 1024, now: () => clock.now });
+    const big = Buffer.alloc(1024 * 1024, 'x');
+    for (let i = 0; i < 500; i++) {
+      await cache.get(`k${i}`, async () => big);
+      expect(cache.stats().bytes).toBeLessThanOrEqual(10 * 1024 * 1024);
+    }
+    expect(cache.stats().entries).toBe(10);
+    expect(cache.stats().bytes).toBe(10 * 1024 * 1024);
+  });
+
+  test('the size counted is what sizeOf says (body plus its gzip copy)', async () => {
+    const cache = createSharedCache({ ttlMs: 60_000, maxEntries: 100, maxBytes: 1000, sizeOf: (body) => body.byteLength * 2 });
+    for (let i = 0; i < 10; i++) await cache.get(`k${i}`, async () => Buffer.alloc(300));
+    expect(cache.stats()).toMatchObject({ entries: 1, bytes: 600 });
+  });
+
+  test('an answer bigger than the budget is served but not kept', async () => {
+    const { clock } = setup();
+    const cache = createSharedCache({ ttlMs: 60_000, maxEntries: 100, maxBytes: 100, now: () => clock.now });
+    const result = await cache.get('huge', async () => Buffer.alloc(1000, 'y'));
+    expect(result.kind === 'fresh' && result.body.byteLength).toBe(1000);
+    expect(cache.stats().bytes).toBe(0);
+    let loads = 0;
+    await cache.get('huge', async () => (loads++, Buffer.alloc(1000)));
+    expect(loads).toBe(1);
+  });
+});

@@ -1,15 +1,19 @@
 import { backoffMs } from './backoff.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 
-// One answer shared by every viewer of the same key (website + timezone + unit):
+// One answer shared by every viewer of the same key (website + route + canonical timezone):
 // - while an upstream call is in flight, other callers await it (coalescing);
 // - a good answer is reused for `ttlMs`, an error too (so a failing Umami is not hammered);
 // - after a 429 the key rests (Retry-After, else exponential backoff with jitter) and callers
 //   get the last good answer, marked stale; without one, the 429 itself;
-// - memory is bounded: least recently used keys go first, idle keys expire.
+// - memory is bounded by entries and by bytes; idle keys expire;
+// - eviction is 2Q: a new key waits in a probation segment and joins the main one on its second
+//   use, so a flood of one-shot keys only churns probation and never evicts the keys viewers poll.
 
-/** How old a last good answer may be and still be served as stale: Umami's realtime window. */
 export const STALE_MAX_MS = 30 * 60_000;
+
+/** Keys (no answers, ~100 bytes each) remembered after probation drops them: a viewer's next poll finds its key here through a flood this big. */
+const GHOSTS = 10_000;
 
 export type CacheResult =
   | { kind: 'fresh'; body: Buffer; source: 'hit' | 'miss' | 'coalesced' }
@@ -18,16 +22,19 @@ export type CacheResult =
 
 export type CacheStats = {
   entries: number;
+  bytes: number;
   hits: number;
   misses: number;
   coalesced: number;
   stale: number;
+  /** Misses of new keys that the caller's admission check refused (per-client limit). */
+  refused: number;
   lastSuccessAt: number | null;
   lastError: { at: number; code: ProxyErrorCode } | null;
 };
 
-type Good = { body: Buffer; fetchedAt: number };
-type Outcome = { ok: true } | { ok: false; error: ProxyError };
+type Good = { body: Buffer; fetchedAt: number; bytes: number };
+type Outcome = { ok: true; body: Buffer } | { ok: false; error: ProxyError };
 
 type Entry = {
   value: Good | null;
@@ -38,47 +45,97 @@ type Entry = {
   usedAt: number;
 };
 
+/**
+ * Asked before a miss on a key the cache does not hold yet (or holds only on probation):
+ * 0 lets the upstream call happen, a positive number refuses it and says how many ms to wait.
+ */
+export type Admit = () => number;
+
 export type SharedCache = {
-  get(key: string, load: () => Promise<Buffer>, ttlMs?: number): Promise<CacheResult>;
+  get(key: string, load: () => Promise<Buffer>, ttlMs?: number, admit?: Admit): Promise<CacheResult>;
   stats(): CacheStats;
 };
 
 export type CacheOptions = {
   ttlMs: number;
   maxEntries: number;
+  /** Total bytes kept (see `sizeOf`); an answer bigger than this is served but not kept. */
+  maxBytes?: number;
+  /** Bytes an answer holds in memory (the handler adds its gzip copy). */
+  sizeOf?: (body: Buffer) => number;
   now?: () => number;
   random?: () => number;
 };
 
-export function createSharedCache({ ttlMs, maxEntries, now = Date.now, random = Math.random }: CacheOptions): SharedCache {
-  const entries = new Map<string, Entry>();
-  const counters = { hits: 0, misses: 0, coalesced: 0, stale: 0 };
+export function createSharedCache({
+  ttlMs,
+  maxEntries,
+  maxBytes = Number.POSITIVE_INFINITY,
+  sizeOf = (body) => body.byteLength,
+  now = Date.now,
+  random = Math.random,
+}: CacheOptions): SharedCache {
+  // Map order is recency order: re-inserting on use makes the first key the least recent.
+  const probation = new Map<string, Entry>();
+  const main = new Map<string, Entry>();
+  // Keys lately dropped from probation: one coming back is in use, so it goes straight to main.
+  const ghosts = new Set<string>();
+  const counters = { hits: 0, misses: 0, coalesced: 0, stale: 0, refused: 0 };
+  let bytes = 0;
   let lastSuccessAt: number | null = null;
   let lastError: CacheStats['lastError'] = null;
 
-  /** Map order is recency order: re-inserting on use makes the first key the least recent. */
-  function touch(key: string, t: number): Entry {
-    let entry = entries.get(key);
-    if (entry) entries.delete(key);
-    else entry = { value: null, error: null, inflight: null, backoffUntil: 0, rateLimitedInARow: 0, usedAt: t };
-    entry.usedAt = t;
-    entries.set(key, entry);
-    evict(t, entry);
-    return entry;
-  }
+  const size = () => probation.size + main.size;
+  const newEntry = (t: number): Entry => ({ value: null, error: null, inflight: null, backoffUntil: 0, rateLimitedInARow: 0, usedAt: t });
 
-  function evict(t: number, keep: Entry) {
-    for (const [key, entry] of entries) {
-      if (entry === keep || (entries.size <= maxEntries && t - entry.usedAt <= STALE_MAX_MS)) break;
-      // An entry with a call in flight has callers waiting on it: it goes once they are served.
-      if (!entry.inflight) entries.delete(key);
+  function remember(key: string) {
+    ghosts.delete(key);
+    ghosts.add(key);
+    for (const old of ghosts) {
+      if (ghosts.size <= maxEntries + GHOSTS) break;
+      ghosts.delete(old);
     }
   }
 
+  function drop(segment: Map<string, Entry>, key: string, entry: Entry) {
+    segment.delete(key);
+    bytes -= entry.value?.bytes ?? 0;
+    if (segment === probation) remember(key);
+  }
+
+  /** Idle keys first, then probation's least recent, then main's; an entry in flight stays (callers await it). */
+  function evict(t: number) {
+    for (const segment of [probation, main]) {
+      for (const [key, entry] of segment) {
+        if (t - entry.usedAt <= STALE_MAX_MS) break;
+        if (!entry.inflight) drop(segment, key, entry);
+      }
+    }
+    for (const [key, entry] of probation) {
+      if (size() <= maxEntries && bytes <= maxBytes) return;
+      if (!entry.inflight) drop(probation, key, entry);
+    }
+    // New keys still loading are not a reason to drop a key in use: they are checked once settled.
+    for (const [key, entry] of main) {
+      if (main.size <= maxEntries && bytes <= maxBytes) return;
+      if (!entry.inflight) drop(main, key, entry);
+    }
+  }
+
+  /** The entry for `key`, moved to the recent end; a second use promotes it out of probation. */
+  function touch(key: string, t: number): Entry | null {
+    const held = main.get(key) ?? probation.get(key);
+    if (!held) return null;
+    held.usedAt = t;
+    main.delete(key);
+    probation.delete(key);
+    main.set(key, held);
+    return held;
+  }
+
   function answer(entry: Entry, outcome: Outcome, source: 'miss' | 'coalesced'): CacheResult {
-    if (outcome.ok && entry.value) return { kind: 'fresh', body: entry.value.body, source };
-    const error = outcome.ok ? new ProxyError('upstream-error') : outcome.error;
-    return fallback(entry, error);
+    if (outcome.ok) return { kind: 'fresh', body: outcome.body, source };
+    return fallback(entry, outcome.error);
   }
 
   /** Rate limits are not the viewer's problem while a recent good answer exists. */
@@ -96,6 +153,7 @@ export function createSharedCache({ ttlMs, maxEntries, now = Date.now, random = 
       return await settle(entry, load);
     } finally {
       entry.inflight = null;
+      evict(now());
     }
   }
 
@@ -103,12 +161,16 @@ export function createSharedCache({ ttlMs, maxEntries, now = Date.now, random = 
     try {
       const body = await load();
       const t = now();
-      entry.value = { body, fetchedAt: t };
+      const held = sizeOf(body);
+      bytes -= entry.value?.bytes ?? 0;
+      // Too big to keep: this caller and those coalesced on it get it, nobody else.
+      entry.value = held <= maxBytes ? { body, fetchedAt: t, bytes: held } : null;
+      bytes += entry.value?.bytes ?? 0;
       entry.error = null;
       entry.rateLimitedInARow = 0;
       entry.backoffUntil = 0;
       lastSuccessAt = t;
-      return { ok: true };
+      return { ok: true, body };
     } catch (thrown) {
       const error = thrown instanceof ProxyError ? thrown : new ProxyError('upstream-error');
       const t = now();
@@ -124,31 +186,49 @@ export function createSharedCache({ ttlMs, maxEntries, now = Date.now, random = 
   }
 
   return {
-    async get(key, load, keyTtlMs = ttlMs) {
+    async get(key, load, keyTtlMs = ttlMs, admit) {
       const t = now();
-      const entry = touch(key, t);
-      if (entry.value && t - entry.value.fetchedAt < keyTtlMs) {
+      const onProbation = probation.has(key);
+      const held = touch(key, t);
+      if (held?.value && t - held.value.fetchedAt < keyTtlMs) {
         counters.hits++;
-        return { kind: 'fresh', body: entry.value.body, source: 'hit' };
+        return { kind: 'fresh', body: held.value.body, source: 'hit' };
       }
-      if (entry.inflight) {
+      if (held?.inflight) {
         counters.coalesced++;
-        return answer(entry, await entry.inflight, 'coalesced');
+        return answer(held, await held.inflight, 'coalesced');
       }
-      if (t < entry.backoffUntil) {
+      if (held && t < held.backoffUntil) {
         counters.hits++;
-        return fallback(entry, new ProxyError('rate-limited', entry.backoffUntil - t));
+        return fallback(held, new ProxyError('rate-limited', held.backoffUntil - t));
       }
-      if (entry.error && t - entry.error.at < keyTtlMs) {
+      if (held?.error && t - held.error.at < keyTtlMs) {
         counters.hits++;
-        return fallback(entry, entry.error.error);
+        return fallback(held, held.error.error);
+      }
+      // Only keys nobody polls twice cost the caller admission; refreshing a key in use never does.
+      const waitMs = !held || onProbation ? (admit?.() ?? 0) : 0;
+      if (waitMs > 0) {
+        counters.refused++;
+        if (held) {
+          main.delete(key);
+          probation.set(key, held);
+        }
+        const refusal = new ProxyError('rate-limited', waitMs);
+        return held ? fallback(held, refusal) : { kind: 'error', error: refusal };
+      }
+      let entry = held;
+      if (!entry) {
+        entry = newEntry(t);
+        (ghosts.delete(key) ? main : probation).set(key, entry);
       }
       counters.misses++;
       entry.inflight = run(entry, load);
+      evict(t);
       return answer(entry, await entry.inflight, 'miss');
     },
     stats() {
-      return { entries: entries.size, ...counters, lastSuccessAt, lastError };
+      return { entries: size(), bytes, ...counters, lastSuccessAt, lastError };
     },
   };
 }

@@ -6,14 +6,19 @@ import { METRICS_LIMIT, exactWindow, type ExactRequest } from './exact.ts';
 import type { Priority } from './budget.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 import type { RealtimeQuery } from './routes.ts';
+
+const REALTIME_WINDOW_MS = 30 * 60_000;
 import type { Log, Upstream } from './upstream.ts';
 import { parseJsonArray, parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
 import { parseWebsites } from './websites.ts';
 
 type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
 
-/** Headers for one request, and (where the mode can) a way to get fresh ones after a 401. */
-type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed>) | null };
+/**
+ * Headers for one request, and (where the mode can) a way to get fresh ones after a 401; that
+ * gives null when the credential was just renewed, so the 401 is about the request.
+ */
+type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed | null>) | null };
 
 /** Base URL + fixed segments + validated query: the client's path is never part of it. */
 export function upstreamUrl(base: URL, segments: string[], query?: URLSearchParams): URL {
@@ -39,12 +44,10 @@ export function checkStatus(response: UpstreamResponse, now: number, optional = 
   throw new ProxyError('upstream-error');
 }
 
-function realtimeParams(query: RealtimeQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of ['startAt', 'endAt', 'timezone', 'unit'] as const) {
-    const value = query[name];
-    if (value !== null) params.set(name, value);
-  }
+/** Umami ignores the window (fixtures README) but documents it: the proxy's own, never a client's. */
+function realtimeParams({ timezone }: RealtimeQuery, now: number): URLSearchParams {
+  const params = new URLSearchParams({ startAt: String(now - REALTIME_WINDOW_MS), endAt: String(now) });
+  if (timezone !== null) params.set('timezone', timezone);
   return params;
 }
 
@@ -111,24 +114,24 @@ export function createUmamiUpstream(
     sign = async () => signed;
   } else if (config.mode === 'login') {
     const { username, password } = config;
-    const token = createCredential(() => login(username, password));
+    const token = createCredential(() => login(username, password), { now });
     const withToken = (value: string): Signed => ({
       headers: { authorization: `Bearer ${value}` },
       renew: async () => {
-        log('login: Umami rejected the token (401), signing in again');
-        return withToken(await token.renew(value));
+        const renewed = await token.renew(value);
+        return renewed === null ? null : withToken(renewed);
       },
     });
     sign = async () => withToken(await token.get());
   } else {
     const { slug } = config;
-    const credential = createCredential(() => fetchShare(slug));
+    const credential = createCredential(() => fetchShare(slug), { now });
     // Umami 3.1 accepts a share token only together with a non-empty share context.
     const withShare = (value: Share): Signed => ({
       headers: { 'x-umami-share-token': value.token, 'x-umami-share-context': '1' },
       renew: async () => {
-        log('share: Umami rejected the share token (401), fetching a new one');
-        return withShare(await credential.renew(value));
+        const renewed = await credential.renew(value);
+        return renewed === null ? null : withShare(renewed);
       },
     });
     sign = async () => withShare(await credential.get());
@@ -148,7 +151,12 @@ export function createUmamiUpstream(
     let signed = await sign();
     let response = await fetchUpstream({ method: 'GET', url, headers: signed.headers, priority });
     if (response.status === 401 && signed.renew) {
-      signed = await signed.renew();
+      const renewed = await signed.renew();
+      if (!renewed) {
+        log(`upstream refused the request with credentials renewed moments ago (401): ${refusedWhenFresh}`);
+        throw new ProxyError(refusedWhenFresh);
+      }
+      signed = renewed;
       response = await fetchUpstream({ method: 'GET', url, headers: signed.headers, priority });
       if (response.status === 401) {
         log(`upstream refused the request with fresh credentials (401): ${refusedWhenFresh}`);
@@ -175,13 +183,13 @@ export function createUmamiUpstream(
       await checkShared(websiteId);
       let response: UpstreamResponse;
       try {
-        response = await get(api(['realtime', websiteId], realtimeParams(query)), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams(query, now())), { refusedWhenFresh: 'unknown-website' });
       } catch (error) {
         // Umami answers an empty 500 for a zone its database does not know (an older PostgreSQL
         // than the browser's ICU). Without a zone it labels buckets in UTC, which the app reads.
         if (!(error instanceof ProxyError && error.code === 'upstream-error' && query.timezone)) throw error;
         log('upstream failed with a timezone (500); asking again without it');
-        response = await get(api(['realtime', websiteId], realtimeParams({ ...query, timezone: null })), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams({ timezone: null }, now())), { refusedWhenFresh: 'unknown-website' });
       }
       parseJsonObject(response.body);
       return response.body;

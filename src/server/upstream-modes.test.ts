@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
 import { BODIES, BUSY, EMPTY, EXACT_BODIES, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
@@ -16,7 +17,9 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((server) => server.close()));
 });
 
-const paths = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${r.url}`);
+/** The realtime window is the proxy's own clock (checked once below), so it is left out here. */
+const withoutWindow = (url: string) => url.replace(/([?&])startAt=\d+&endAt=\d+&?/, '$1').replace(/[?&]$/, '');
+const paths = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${withoutWindow(r.url)}`);
 const pathnames = (umami: FakeUmami) => umami.requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`);
 
 /** The three exact routes, each answered as recorded. */
@@ -40,11 +43,14 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(response.body).toBe(BODIES.busy);
     expect(response.headers[MODE_HEADER]).toBe('login');
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}?${QUERY.replace('/', '%2F')}`]);
+    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
     const [login, realtime] = umami.requests;
     expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'admin', password: 'pw' });
     expect(login?.headers['content-type']).toBe('application/json');
     expect(realtime?.headers.authorization).toBe('Bearer login-token-1');
+    const window = new URL(realtime?.url ?? '', 'http://x').searchParams;
+    expect(Number(window.get('endAt')) - Number(window.get('startAt'))).toBe(30 * 60_000);
+    expect(Math.abs(Number(window.get('endAt')) - Date.now())).toBeLessThan(60_000);
     expect(realtime?.headers.cookie).toBeUndefined();
 
     await proxy.request(`/api/realtime/${EMPTY}?timezone=Europe/Berlin`);
@@ -72,9 +78,9 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(pathnames(umami).slice(2)).toEqual([`GET /api/websites/${BUSY}/active`, 'POST /api/auth/login', `GET /api/websites/${BUSY}/active`]);
   });
 
-  test('unit and no-timezone variants reach Umami and come back as recorded', async () => {
+  test('unit is not forwarded (the app never sends it); no timezone reaches Umami and comes back as recorded', async () => {
     const { proxy } = await start();
-    expect((await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin&unit=hour`)).body).toBe(BODIES.busyHour);
+    expect((await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin&unit=hour`)).body).toBe(BODIES.busy);
     expect((await proxy.request(`/api/realtime/${BUSY}`)).body).toBe(BODIES.busyNoTimezone);
   });
 
@@ -103,6 +109,25 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
     expect(umami.issued.login).toHaveLength(2);
     expect(umami.requests.filter((r) => r.url.endsWith('/auth/login'))).toHaveLength(2);
+  });
+
+  test('30 ids that Umami answers 401 cause one new login, not 30, and one call each after the first', async () => {
+    const { umami, proxy } = await start();
+    umami.override((request, res) => {
+      if (!request.url.includes('/realtime/') || request.url.includes(BUSY)) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(BODIES.unauthorized);
+      return true;
+    });
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    for (let i = 0; i < 30; i++) {
+      const response = await proxy.request(`/api/realtime/${randomUUID()}`);
+      expect(errorCode(response)).toBe('unknown-website');
+    }
+    expect(umami.issued.login).toHaveLength(2);
+    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(1 + 2 + 29);
+    // The viewers' site still works with the renewed token.
+    expect((await proxy.request(`/api/realtime/${BUSY}?timezone=utc`)).status).toBe(200);
   });
 
   // Umami 3.1 answers 401, not 404, for a website the account cannot see (fixtures README): with
@@ -178,7 +203,7 @@ describe('Cloud mode (UMAMI_API_KEY alone)', () => {
     expect(realtime.body).toBe(BODIES.busy);
     expect(realtime.headers[MODE_HEADER]).toBe('cloud');
     expect((await proxy.request('/api/websites')).status).toBe(200);
-    expect(paths(umami)).toEqual([`GET /v1/realtime/${BUSY}?${QUERY.replace('/', '%2F')}`, 'GET /v1/websites?pageSize=100']);
+    expect(paths(umami)).toEqual([`GET /v1/realtime/${BUSY}?timezone=Europe%2FBerlin`, 'GET /v1/websites?pageSize=100']);
     expect(umami.requests[0]?.headers['x-umami-api-key']).toBe('cloud-key');
     expect(umami.requests[0]?.headers.authorization).toBeUndefined();
   });

@@ -13,7 +13,8 @@ export type TestProxy = {
   url: string;
   logs: string[];
   /** Sends `target` exactly as given (no URL normalising), so tests can send `..`, `%2f`, `\`. */
-  request(target: string, init?: { method?: string; headers?: Record<string, string> }): Promise<ProxyResponse>;
+  /** `from`: the client's address (any 127.x.y.z on Linux), for per-client limits. */
+  request(target: string, init?: { method?: string; headers?: Record<string, string>; from?: string }): Promise<ProxyResponse>;
   close(): Promise<void>;
 };
 
@@ -32,9 +33,9 @@ export async function startProxy(env: Env, deps: HandlerDeps = {}): Promise<Test
   return {
     url: `http://127.0.0.1:${port}`,
     logs,
-    request: (target, { method = 'GET', headers = {} } = {}) =>
+    request: (target, { method = 'GET', headers = {}, from } = {}) =>
       new Promise((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: target, method, headers }, (res) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: target, method, headers, localAddress: from }, (res) => {
           let body = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => (body += chunk));
