@@ -55,7 +55,7 @@ const unauthorized = load('realtime-401.json');
 const websites = load('websites-list.json');
 const login = load('login-response.json') as { token: string; user: unknown };
 
-export const STEPS = ['busy', 'exact', 'empty', 'xss', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
+export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
 export type Step = (typeof STEPS)[number];
 
 export const EXACT_ROUTES = ['stats', 'metrics', 'active'] as const;
@@ -204,6 +204,20 @@ export function startFixtureUpstream({
             ...data,
             urls: { ...data.urls, [XSS_PATH]: 99 },
             events: [{ ...data.events[0], urlPath: XSS_PATH, createdAt: new Date().toISOString() }, ...data.events],
+          });
+        }
+        case 'huge': {
+          // Ten-digit counts everywhere a number is shown, as a site with a vast audience would send.
+          const data = busyAt(anchor(id), Date.now(), timezone);
+          const scale = (map: Record<string, number>) => Object.fromEntries(Object.entries(map).map(([key, n]) => [key, n * 123_456_789]));
+          const series = (points: { x: string; y: number }[]) => points.map((p) => ({ ...p, y: p.y * 123_456_789 }));
+          return json(res, 200, {
+            ...data,
+            urls: scale(data.urls),
+            referrers: scale(data.referrers),
+            countries: scale(data.countries),
+            series: { views: series(data.series.views), visitors: series(data.series.visitors) },
+            totals: { views: 9_876_543_210, visitors: 1_234_567_890, events: 987_654_321, countries: 123 },
           });
         }
         case '401':

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatNumber, formatPercent } from './format';
+import { formatAge, formatCompact, formatNumber, formatPercent } from './format';
 
 describe('formatNumber', () => {
   test.each([
@@ -46,5 +46,24 @@ describe('formatAge', () => {
     [49 * 3_600_000, '2 d ago'],
   ])('%d ms → %s', (ms, expected) => {
     expect(formatAge(ms)).toBe(expected);
+  });
+});
+
+describe('formatCompact', () => {
+  test.each([
+    [9_999, 'en', '9,999'],
+    [9_600, 'en', '9,600'],
+    [12_345, 'en', '12.3K'],
+    [987_654_321, 'en', '988M'],
+    [1_000_000, 'en', '1M'],
+    [1_234_567_890, 'en', '1.23B'],
+    [Number.MAX_SAFE_INTEGER, 'en', '9010T'],
+    [1_234_567, 'de-DE', '1,23\u00a0Mio.'],
+  ])('%d in %s → %s', (value, lang, expected) => {
+    expect(formatCompact(value, lang)).toBe(expected);
+  });
+
+  test('a lower threshold where a frame is narrower', () => {
+    expect(formatCompact(1_500, 'en', 1_000)).toBe('1.5K');
   });
 });

@@ -7,6 +7,8 @@ const percentFormats = new Map<string, Intl.NumberFormat>();
 // language and kind.
 const formattedNumbers = new Map<string, Map<number, string>>();
 const formattedPercents = new Map<string, Map<number, string>>();
+const formattedCompact = new Map<string, Map<number, string>>();
+const compactFormats = new Map<string, Intl.NumberFormat>();
 const FORMATTED_LIMIT = 2000;
 
 /** The value kept under `key`, made and kept on first use. */
@@ -34,6 +36,17 @@ function remembered(cache: Map<string, Map<number, string>>, lang: string, key: 
 export function formatNumber(value: number, lang: string): string {
   return remembered(formattedNumbers, lang, value, () =>
     getOrMake(numberFormats, lang, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 })).format(value),
+  );
+}
+
+/**
+ * Where space is short: the exact number below `from`, and "12.3K", "988M", "9.88B" from there on.
+ * Say the exact number beside it (a title, an accessible name) when it is compact.
+ */
+export function formatCompact(value: number, lang: string, from = 10_000): string {
+  if (Math.abs(value) < from) return formatNumber(value, lang);
+  return remembered(formattedCompact, lang, value, () =>
+    getOrMake(compactFormats, lang, () => new Intl.NumberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 })).format(value),
   );
 }
 

@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, useState, type PointerEvent } from 'react';
 import { Curve, Surface } from 'recharts';
-import { formatNumber } from '../../lib/format';
+import { formatCompact, formatNumber } from '../../lib/format';
 import { chartGeometry, nearestIndex, TICK_FONT_EM, type Size } from './chart-geometry';
 import { SERIES_KEYS, SERIES_STYLES } from './series-legend';
 import type { SeriesPoint } from './series-data';
@@ -49,7 +49,8 @@ function useBox(): [(element: HTMLDivElement | null) => (() => void) | undefined
 export const SeriesChartView = memo(function SeriesChartView({ points, lang }: Props) {
   const [ref, box] = useBox();
   const [active, setActive] = useState<number | null>(null);
-  const formatCount = useCallback((n: number) => formatNumber(n, lang), [lang]);
+  // Axis labels have little room: 12.3K, not 12,345 (the tooltip gives the exact count).
+  const formatCount = useCallback((n: number) => formatCompact(n, lang), [lang]);
   const geometry = useMemo(() => (box && box.width > 0 && box.height > 0 ? chartGeometry(points, box, box.fontPx, formatCount) : null), [points, box, formatCount]);
 
   const onPointerMove = useCallback(

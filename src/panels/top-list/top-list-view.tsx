@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { EmptyState, Skeleton } from '../../components/panel';
-import { formatNumber, formatPercent } from '../../lib/format';
+import { formatCompact, formatNumber, formatPercent } from '../../lib/format';
 import { useFitCount } from '../../lib/use-fit-count';
 import { topEntries, type TopRow } from './top-list-data';
 import './top-list.css';
@@ -10,6 +10,9 @@ const ROW_EM = 1.9;
 const HEAD_EM = 1.7;
 /** Rows shown when there is no layout to measure (jsdom, a panel not yet laid out). */
 const FALLBACK_ROWS = 8;
+
+/** Counts from here on are written 123K, 1.2M: the count column is narrow. */
+const COMPACT_FROM = 100_000;
 
 export type TopListViewProps = {
   /** Umami's `{ key: count }` map; undefined before the first data. */
@@ -76,7 +79,7 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
                   {decorate?.(row)}
                   <bdi>{row.label}</bdi>
                 </th>
-                <td>{formatNumber(row.value, lang)}</td>
+                <td title={row.value >= COMPACT_FROM ? formatNumber(row.value, lang) : undefined}>{formatCompact(row.value, lang, COMPACT_FROM)}</td>
                 <td>{formatPercent(row.share, lang)}</td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import { useRealtime } from '../../api/use-realtime';
 import { Panel, Skeleton } from '../../components/panel';
 import { SAMPLE_NOTE, SampleBadge } from '../../components/sample-badge';
 import { useDashboard } from '../../dashboard-context';
-import { formatNumber } from '../../lib/format';
+import { formatCompact, formatNumber } from '../../lib/format';
 import * as totals from './totals-data';
 import './totals.css';
 
@@ -56,7 +56,9 @@ function Total({ label, testId, definition, figure, lang }: Item & { lang: strin
             –
           </span>
         ) : (
-          <span data-testid={testId}>{formatNumber(figure.value, lang)}</span>
+          <span data-testid={testId} title={figure.value >= 10_000 ? formatNumber(figure.value, lang) : undefined}>
+            {formatCompact(figure.value, lang)}
+          </span>
         )}
         {figure?.sample && <SampleBadge />}
       </dd>

@@ -1,5 +1,5 @@
 import { countryName } from '../../lib/countries';
-import { formatNumber } from '../../lib/format';
+import { formatCompact } from '../../lib/format';
 import { stepFill } from './map-scale';
 import type { CountryValue, MapData } from './world-map-data';
 
@@ -12,7 +12,7 @@ type Props = {
 
 /** The colour scale's steps, the unknown count and the countries too small to draw. */
 export function MapLegend({ data, lang, notDrawn }: Props) {
-  const n = (value: number) => formatNumber(value, lang);
+  const n = (value: number) => formatCompact(value, lang);
   return (
     <div className="flex shrink-0 flex-wrap items-center gap-x-[1em] gap-y-[0.2em] text-[0.7em] text-muted">
       {data.legend.length > 0 && (
