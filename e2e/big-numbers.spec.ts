@@ -8,10 +8,10 @@ import { FIXTURE_URL } from './servers.ts';
 /** Panels whose content is wider than the panel, and whether the page scrolls sideways. */
 function overflow(page: Page) {
   return page.evaluate(() => ({
-    panels: [...document.querySelectorAll<HTMLElement>('section[data-testid]')]
+    panels: Array.from(document.querySelectorAll<HTMLElement>('section[data-testid]'))
       .filter((panel) => panel.scrollWidth > panel.clientWidth + 1)
       .map((panel) => panel.dataset.testid),
-    totals: [...document.querySelectorAll<HTMLElement>('[data-testid^="total-"]')]
+    totals: Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="total-"]'))
       .filter((value) => value.getBoundingClientRect().right > value.closest('.pb-total')!.getBoundingClientRect().right + 1)
       .map((value) => value.dataset.testid),
     pageScrollsSideways: document.documentElement.scrollWidth > window.innerWidth,

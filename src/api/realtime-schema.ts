@@ -24,10 +24,24 @@ export const optionalText = z.pipe(
   z.transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value)),
 );
 
-/** `{ key: count }` maps. Null or missing becomes `{}`. */
+/** Counts by name (a path, a referrer, a country code). A Map: any name is a key, `__proto__` too. */
+export type Counts = ReadonlyMap<string, number>;
+
+/**
+ * `{ name: count }` objects as Counts; null or missing is empty, and a count that does not
+ * fit drops only its own name. Read from the object's own keys, never through a plain object
+ * (where `__proto__` would set a prototype instead of a key).
+ */
 const countMap = z.pipe(
-  z.optional(z.nullable(z.record(z.string(), count))),
-  z.transform((value) => value ?? {}),
+  z.optional(z.nullable(z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)))),
+  z.transform((value): Counts => {
+    const counts = new Map<string, number>();
+    for (const [name, raw] of Object.entries(value ?? {})) {
+      const parsed = count.safeParse(raw);
+      if (parsed.success) counts.set(name, parsed.data);
+    }
+    return counts;
+  }),
 );
 
 const countryCode = z.pipe(

@@ -15,5 +15,5 @@ test.each<[string, 'pageviews' | 'visitors', string | null, [string, number][]]>
   ['visitors, unnamed rows added up', 'visitors', 'unknown', [['DE', 2], ['unknown', 3], ['BR', 1], ['__proto__', 1]]],
   ['pageviews', 'pageviews', 'unknown', [['DE', 66], ['unknown', 8], ['BR', 40], ['__proto__', 1]]],
 ])('%s', (_name, field, unnamed, expected) => {
-  expect(Object.entries(countsByName(rows, field, unnamed))).toEqual(expected);
+  expect([...countsByName(rows, field, unnamed)]).toEqual(expected);
 });

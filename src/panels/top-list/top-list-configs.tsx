@@ -1,4 +1,5 @@
 import type { RealtimeResult } from '../../api/realtime';
+import type { Counts } from '../../api/realtime-schema';
 import { countsByName } from '../../lib/metric-rows';
 import { countryFlag, countryName, UNKNOWN_COUNTRY } from '../../lib/countries';
 import { countUnlocatedSessions } from '../world-map/unlocated-sessions';
@@ -35,10 +36,10 @@ export const REFERRERS_LIST: TopListConfig = {
 };
 
 /** Sessions Umami could not place count as "Unknown", as beside the map, so list and map agree. */
-export const sampleCountries = ({ data }: RealtimeResult): Readonly<Record<string, number>> => {
+export const sampleCountries = ({ data }: RealtimeResult): Counts => {
   const unlocated = countUnlocatedSessions(data.events);
   if (unlocated === 0) return data.countries;
-  return { ...data.countries, [UNKNOWN_COUNTRY]: (data.countries[UNKNOWN_COUNTRY] ?? 0) + unlocated };
+  return new Map(data.countries).set(UNKNOWN_COUNTRY, (data.countries.get(UNKNOWN_COUNTRY) ?? 0) + unlocated);
 };
 
 // A fixed-width slot keeps names aligned when a flag is missing (Unknown).

@@ -1,3 +1,4 @@
+import type { Counts } from '../../api/realtime-schema';
 import { normalizeCountry, UNKNOWN_COUNTRY } from '../../lib/countries';
 
 export type TopRow = {
@@ -24,12 +25,12 @@ export type TopEntriesOptions = {
  * list are built.
  */
 export function topEntries(
-  map: Readonly<Record<string, number>>,
+  map: Counts,
   { limit, labelFor = (key) => key, keyFor }: TopEntriesOptions = {},
 ): TopRow[] {
   // Folding keys does not change the total.
   let total = 0;
-  for (const rawKey in map) total += countOf(map[rawKey]);
+  for (const value of map.values()) total += countOf(value);
   const rowOf = (key: string, value: number): TopRow => ({ key, label: labelFor(key), value, share: total > 0 ? value / total : 0 });
 
   if (limit === undefined) {
@@ -59,18 +60,18 @@ function countOf(raw: number | undefined): number {
  * folded keys ("" and "null" → direct), each with the sum of the raw keys it stands for.
  */
 function eachCount(
-  map: Readonly<Record<string, number>>,
+  map: Counts,
   keyFor: ((rawKey: string) => string) | undefined,
   visit: (key: string, value: number) => void,
 ): void {
   if (!keyFor) {
-    for (const key in map) visit(key, countOf(map[key]));
+    map.forEach((value, key) => visit(key, countOf(value)));
     return;
   }
   const folded = new Map<string, number>();
-  for (const rawKey in map) {
+  for (const [rawKey, value] of map) {
     const key = keyFor(rawKey);
-    folded.set(key, (folded.get(key) ?? 0) + countOf(map[rawKey]));
+    folded.set(key, (folded.get(key) ?? 0) + countOf(value));
   }
   folded.forEach((value, key) => visit(key, value));
 }

@@ -224,6 +224,16 @@ test('countries: a flag before the localized name', () => {
 });
 
 test('countries: visitors Umami could not place are counted as Unknown, as beside the map', () => {
-  expect(sampleCountries(result(busy))).toEqual({ ...busy.countries, unknown: 1 });
-  expect(sampleCountries(result(empty))).toEqual({});
+  expect(sampleCountries(result(busy))).toEqual(new Map([...Object.entries(busy.countries), ['unknown', 1]]));
+  expect(sampleCountries(result(empty))).toEqual(new Map());
+});
+
+test("a name that is one of Object's own (__proto__, constructor) is a row like any other", () => {
+  const body = JSON.parse('{"urls":{"__proto__":7,"constructor":5,"/":1}}') as Record<string, unknown>;
+  renderList(PAGES_LIST, { ...empty, ...body });
+  expect(keysAndValues('top-pages')).toEqual([
+    ['__proto__', 7],
+    ['constructor', 5],
+    ['/', 1],
+  ]);
 });

@@ -1,5 +1,6 @@
 import type { MetricType } from '../../api/exact';
 import type { MetricRow } from '../../api/exact-schemas';
+import type { Counts } from '../../api/realtime-schema';
 import type { RealtimeResult } from '../../api/realtime';
 import { useFigure, useMetrics } from '../../api/use-exact';
 import { Panel } from '../../components/panel';
@@ -8,7 +9,6 @@ import { useDashboard } from '../../dashboard-context';
 import type { PanelId } from '../../options';
 import { TopListView, type TopListViewProps } from './top-list-view';
 
-type Counts = Readonly<Record<string, number>>;
 
 /**
  * What one top list shows: Umami's exact rows for the 30 minutes, the realtime answer's sample

@@ -1,3 +1,4 @@
+import type { Counts } from '../../api/realtime-schema';
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { EmptyState, Skeleton } from '../../components/panel';
 import { formatCompact, formatNumber, formatPercent } from '../../lib/format';
@@ -16,7 +17,7 @@ const COMPACT_FROM = 100_000;
 
 export type TopListViewProps = {
   /** Umami's `{ key: count }` map; undefined before the first data. */
-  map: Readonly<Record<string, number>> | undefined;
+  map: Counts | undefined;
   lang: string;
   /** The table's caption: what it lists, for screen readers. */
   caption: string;

@@ -13,6 +13,7 @@ import {
   slimShape,
   withoutAntarctica,
 } from './world-map-data';
+import { counts } from '../../test/counts';
 
 const busy = parseRealtime(busyJson);
 const format = (n: number) => new Intl.NumberFormat('en').format(n);
@@ -144,15 +145,15 @@ describe('shapeMapData', () => {
     ['zero and negative counts are ignored', { DE: 0, FR: -2, US: 1 }, 0, { unknown: 0, max: 1 }],
     ['a single visitor is the top step', { JP: 1 }, 0, { max: 1 }],
   ])('%s', (_name, countries, unlocated, expected) => {
-    expect(shapeMapData(countries, unlocated)).toMatchObject(expected);
+    expect(shapeMapData(counts(countries), unlocated)).toMatchObject(expected);
   });
 
   test('a country alone with one visitor is the top step', () => {
-    expect(shapeMapData({ JP: 1 }).byId.get('392')).toMatchObject({ value: 1, step: 5 });
+    expect(shapeMapData(counts({ JP: 1 })).byId.get('392')).toMatchObject({ value: 1, step: 5 });
   });
 
   test('countries the 110m map cannot draw are listed, not lost', () => {
-    const data = shapeMapData({ SG: 3, MT: 1, DE: 2 });
+    const data = shapeMapData(counts({ SG: 3, MT: 1, DE: 2 }));
     const drawn = new Set(withoutAntarctica(shapes).map(featureId).filter((id) => id !== null));
     expect(notDrawn(data, drawn).map((c) => c.alpha2)).toEqual(['SG', 'MT']);
   });
@@ -165,14 +166,14 @@ describe('describeMap', () => {
       shapeMapData(busy.countries, 1),
       'Visitors by country: Germany 2, Australia 1, Brazil 1, Canada 1, France 1, United Kingdom 1, India 1, Japan 1, Netherlands 1, United States 1; unknown 1.',
     ],
-    ['nothing', shapeMapData({}), 'Visitors by country: none.'],
-    ['only unknown', shapeMapData({ XX: 2 }), 'Visitors by country: none; unknown 2.'],
+    ['nothing', shapeMapData(counts({})), 'Visitors by country: none.'],
+    ['only unknown', shapeMapData(counts({ XX: 2 })), 'Visitors by country: none; unknown 2.'],
   ])('%s', (_name, data, expected) => {
     expect(describeMap(data, 'en', format)).toBe(expected);
   });
 
   test('long lists are cut with a count of the rest', () => {
-    const data = shapeMapData({ DE: 3, FR: 2, US: 1, JP: 1 });
+    const data = shapeMapData(counts({ DE: 3, FR: 2, US: 1, JP: 1 }));
     expect(describeMap(data, 'en', format, 2)).toBe('Visitors by country: Germany 3, France 2, and 2 more countries.');
     expect(describeMap(data, 'de', format, 3)).toBe('Visitors by country: Deutschland 3, Frankreich 2, Japan 1, and 1 more country.');
   });

@@ -1,3 +1,4 @@
+import type { Counts } from '../../api/realtime-schema';
 // Umami's `countries` map ({ alpha-2: sessions }) → what the world map draws.
 // The TopoJSON (world-atlas countries-110m) names countries by ISO 3166-1 numeric id, as
 // zero-padded strings ("036" is Australia); a few shapes have no id at all (Kosovo,
@@ -112,10 +113,10 @@ export function withoutAntarctica<T extends FeatureLike>(features: T[]): T[] {
   return features.filter((feature) => featureId(feature) !== ANTARCTICA_ID);
 }
 
-export function shapeMapData(countries: Readonly<Record<string, number>>, unlocatedSessions = 0): MapData {
+export function shapeMapData(countries: Counts, unlocatedSessions = 0): MapData {
   const totals = new Map<string, { alpha2: string; value: number }>();
   let unknown = Math.max(0, unlocatedSessions);
-  for (const [code, value] of Object.entries(countries)) {
+  for (const [code, value] of countries) {
     if (!Number.isFinite(value) || value <= 0) continue;
     const numericId = alpha2ToMapId(code);
     const alpha2 = normalizeCountry(code);

@@ -14,6 +14,7 @@ import { MAP_HEIGHT, MAP_WIDTH } from './country-shapes';
 import { WorldMapPanel } from './world-map-panel';
 import { realtimeResult } from '../../test/realtime-result';
 import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../../test/render-in-dashboard';
+import { counts } from '../../test/counts';
 
 // The view is a lazy chunk: its first import can take a while on a busy machine.
 const LAZY = { timeout: 10_000 };
@@ -134,7 +135,7 @@ test('a new poll only changes fills: same paths, no refetch of the map', async (
     client.setQueryData(
       key,
       result(busyJson, (data) => {
-        data.countries = { ...data.countries, FR: 4 };
+        data.countries = new Map(data.countries).set('FR', 4);
       }),
     ),
   );
@@ -149,7 +150,7 @@ test('a new poll only changes fills: same paths, no refetch of the map', async (
 test('codes that are not countries go under Unknown; countries too small to draw are listed', async () => {
   renderPanel(
     result(busyJson, (data) => {
-      data.countries = { DE: 1, XX: 2, EU: 1, SG: 3 };
+      data.countries = counts({ DE: 1, XX: 2, EU: 1, SG: 3 });
     }),
   );
   await screen.findByTestId('map-country-DE', {}, LAZY);

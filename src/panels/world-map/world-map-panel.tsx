@@ -44,7 +44,7 @@ export function WorldMapPanel() {
   const figure = useFigure(useMetrics('country', selectExactCountries), selectSampleCountries);
   const slice = figure?.value;
   useEffect(preloadMap, []);
-  const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && !Object.values(slice.countries).some((n) => n > 0);
+  const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && ![...slice.countries.values()].some((n) => n > 0);
 
   return (
     <Panel title="Visitors by country" testId="world-map" aside={figure?.sample && <SampleBadge label="sample · latest 100 events" />}>

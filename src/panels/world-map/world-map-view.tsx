@@ -1,3 +1,4 @@
+import type { Counts } from '../../api/realtime-schema';
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import { Skeleton } from '../../components/panel';
 import { countryName } from '../../lib/countries';
@@ -8,7 +9,7 @@ import { describeMap, mapIdToAlpha2, notDrawn, shapeMapData, type MapShape } fro
 import './world-map.css';
 
 type Props = {
-  countries: Readonly<Record<string, number>>;
+  countries: Counts;
   unlocatedSessions: number;
   lang: string;
 };
