@@ -12,7 +12,7 @@ import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 export const STALE_MAX_MS = 30 * 60_000;
 
 export type CacheResult =
-  | { kind: 'fresh'; body: Buffer; source: 'hit' | 'miss' | 'coalesced' }
+  | { kind: 'fresh'; body: Buffer; source: 'hit' | 'miss' | 'coalesced'; fetchedAt: number }
   | { kind: 'stale'; body: Buffer; ageSeconds: number }
   | { kind: 'error'; error: ProxyError };
 
@@ -76,7 +76,7 @@ export function createSharedCache({ ttlMs, maxEntries, now = Date.now, random = 
   }
 
   function answer(entry: Entry, outcome: Outcome, source: 'miss' | 'coalesced'): CacheResult {
-    if (outcome.ok && entry.value) return { kind: 'fresh', body: entry.value.body, source };
+    if (outcome.ok && entry.value) return { kind: 'fresh', body: entry.value.body, source, fetchedAt: entry.value.fetchedAt };
     const error = outcome.ok ? new ProxyError('upstream-error') : outcome.error;
     return fallback(entry, error);
   }
@@ -129,7 +129,7 @@ export function createSharedCache({ ttlMs, maxEntries, now = Date.now, random = 
       const entry = touch(key, t);
       if (entry.value && t - entry.value.fetchedAt < keyTtlMs) {
         counters.hits++;
-        return { kind: 'fresh', body: entry.value.body, source: 'hit' };
+        return { kind: 'fresh', body: entry.value.body, source: 'hit', fetchedAt: entry.value.fetchedAt };
       }
       if (entry.inflight) {
         counters.coalesced++;
