@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { STALE_HEADER } from '../api/errors.ts';
 import { CACHE_HEADER } from './handler.ts';
@@ -25,7 +26,7 @@ async function setup(env: Record<string, string> = {}) {
   return { clock, umami, proxy };
 }
 
-const failWith = (status: number, headers: Record<string, string> = {}) => (_request: unknown, res: import('node:http').ServerResponse) => {
+const failWith = (status: number, headers: Record<string, string> = {}) => (_request: unknown, res: ServerResponse) => {
   res.writeHead(status, headers);
   res.end();
   return true;
