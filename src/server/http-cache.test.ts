@@ -35,7 +35,7 @@ const failWith = (status: number, headers: Record<string, string> = {}) => (_req
 describe('without DASHBOARD_TOKEN: fresh answers are public for as long as the proxy keeps them', () => {
   test('realtime: max-age is the cache TTL, varied by Accept-Encoding, gzipped or not', async () => {
     const { proxy } = await setup();
-    for (const headers of [{ 'accept-encoding': 'gzip' }, {}]) {
+    for (const headers of [{ 'accept-encoding': 'gzip' }, {}] as Record<string, string>[]) {
       const response = await proxy.request(REALTIME, { headers });
       expect(response.status).toBe(200);
       expect(response.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=2');
