@@ -85,6 +85,12 @@ describe('fetchRealtime', () => {
     );
   });
 
+  test('bypasses the browser’s HTTP cache, which would answer from a shared-cache copy and revalidate behind the poll', async () => {
+    const fetchMock = stubFetch(200, JSON.stringify(fixture('busy')));
+    await fetchRealtime('23119484-709c-44bf-994c-92f109bda03b', 'Europe/Berlin');
+    expect(fetchMock).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ cache: 'no-store' }));
+  });
+
   test('validates the body and reads the proxy headers', async () => {
     const fetchMock = stubFetch(200, JSON.stringify(fixture('busy')), { 'x-pulseboard-mode': 'demo', 'x-pulseboard-stale-age': '42' });
     const result = await fetchRealtime('23119484-709c-44bf-994c-92f109bda03b', 'Europe/Berlin', undefined, () => 1_000);
