@@ -5,6 +5,8 @@ const base = Number(process.env.E2E_PORT_BASE) || 30_100;
 export const UPSTREAM_PORT = base + 10;
 export const DEMO_PORT = base + 73;
 export const FIXTURE_PORT = base + 74;
+/** The nginx e2e/public-embed.spec.ts starts in front of its own app. */
+export const NGINX_PORT = base + 80;
 
 /** The client build `npm run build` writes and the app servers serve. */
 export const CLIENT_DIR = new URL('../dist/client', import.meta.url).pathname;

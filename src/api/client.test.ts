@@ -79,10 +79,16 @@ describe('fetchJson turns every failure into an ApiError a person can read', () 
 });
 
 describe('fetchRealtime', () => {
-  test('asks for the last 30 minutes in the given zone, as Umami documents', () => {
-    expect(realtimeUrl('23119484-709c-44bf-994c-92f109bda03b', 'Europe/Berlin', 1_800_000_000_000)).toBe(
-      '/api/realtime/23119484-709c-44bf-994c-92f109bda03b?startAt=1799998200000&endAt=1800000000000&timezone=Europe%2FBerlin',
+  test('asks in the given zone with no window, so every viewer of a site asks the same URL', () => {
+    expect(realtimeUrl('23119484-709c-44bf-994c-92f109bda03b', 'Europe/Berlin')).toBe(
+      '/api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=Europe%2FBerlin',
     );
+  });
+
+  test('bypasses the browser’s HTTP cache, which would answer from a shared-cache copy and revalidate behind the poll', async () => {
+    const fetchMock = stubFetch(200, JSON.stringify(fixture('busy')));
+    await fetchRealtime('23119484-709c-44bf-994c-92f109bda03b', 'Europe/Berlin');
+    expect(fetchMock).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ cache: 'no-store' }));
   });
 
   test('validates the body and reads the proxy headers', async () => {

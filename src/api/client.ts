@@ -77,7 +77,8 @@ export async function fetchJson(
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(url, { signal: combined, headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    // Answers are public for shared caches; in the browser the poll alone decides when to ask (no stale-while-revalidate second request).
+    response = await fetch(url, { signal: combined, headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
   } catch (error) {
     if (signal?.aborted) throw error; // the caller cancelled: not a failure to show
     if (timeout.aborted) throw new ApiError(0, 'timeout', messageFor('timeout'));

@@ -21,13 +21,9 @@ export type RealtimeResult = {
   mode: string | null;
 };
 
-export function realtimeUrl(websiteId: string, timezone: string, now: number): string {
-  // Umami ignores startAt/endAt (it always answers the last 30 minutes) but documents them.
-  const params = new URLSearchParams({
-    startAt: String(now - REALTIME_WINDOW_MS),
-    endAt: String(now),
-    timezone,
-  });
+export function realtimeUrl(websiteId: string, timezone: string): string {
+  // No startAt/endAt: the proxy sets Umami's window, and one URL per site and zone lets a shared HTTP cache serve every viewer.
+  const params = new URLSearchParams({ timezone });
   return `/api/realtime/${encodeURIComponent(websiteId)}?${params.toString()}`;
 }
 
@@ -40,7 +36,7 @@ export async function fetchRealtime(
 ): Promise<RealtimeResult> {
   // The schema (and zod) load beside the first request, keeping the first chunk small.
   const [{ body, headers }, { parseRealtime, MalformedResponseError }] = await Promise.all([
-    fetchJson(realtimeUrl(websiteId, timezone, now()), { signal }),
+    fetchJson(realtimeUrl(websiteId, timezone), { signal }),
     import('./realtime-schema'),
   ]);
   const receivedAt = now();

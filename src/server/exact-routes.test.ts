@@ -58,7 +58,7 @@ describe('the recorded answers pass through unchanged', () => {
     expect(response.body).toBe(body);
     expect(response.headers[MODE_HEADER]).toBe('login');
     expect(response.headers[CACHE_HEADER]).toBe('miss');
-    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['cache-control']).toBe('public, max-age=15, stale-while-revalidate=2');
   });
 });
 

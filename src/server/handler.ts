@@ -23,6 +23,24 @@ export const CACHE_HEADER = 'x-pulseboard-cache';
 /** The site list changes rarely; the browser itself keeps it for 5 minutes. */
 const WEBSITES_TTL_MS = 60_000;
 
+/**
+ * Seconds a shared cache may serve a stale answer while it fetches the next one. Short, so max-age
+ * plus this stays under a 10 s poll and a browser's own cache never shows a poll-old answer.
+ */
+export const STALE_WHILE_REVALIDATE_S = 2;
+/** With a dashboard token every answer is for a signed-in viewer only. */
+const PRIVATE = 'private, no-store';
+
+/**
+ * A fresh answer, for a shared cache: no longer than the proxy itself keeps it. Rounded up, since a
+ * max-age of 0 in an entry's last second would send every viewer of that second through.
+ */
+export function sharedCacheControl(ttlMs: number, ageMs: number): string {
+  if (ttlMs <= 0) return 'no-store';
+  const maxAge = Math.max(1, Math.ceil((ttlMs - ageMs) / 1000));
+  return `public, max-age=${maxAge}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
+}
+
 /** What /healthz reports one status for: each kind of upstream call. */
 export const SOURCES = ['realtime', 'stats', 'metrics', 'active', 'websites'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -96,7 +114,10 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
-  const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': 'no-store' };
+  // Errors and stale answers are never for a shared cache: the next request must see recovery.
+  const apiHeaders = { [MODE_HEADER]: mode, 'cache-control': gate ? PRIVATE : 'no-store' };
+  const freshHeaders = (ttlMs: number, fetchedAt: number) =>
+    gate ? apiHeaders : { ...apiHeaders, 'cache-control': sharedCacheControl(ttlMs, now() - fetchedAt), vary: 'accept-encoding' };
 
   const sources = Object.fromEntries(SOURCES.map((source) => [source, { lastSuccessAt: null, lastError: null }])) as Record<Source, SourceStatus>;
 
@@ -115,8 +136,8 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     }
   };
 
-  function answer(req: IncomingMessage, res: ServerResponse, result: CacheResult) {
-    if (result.kind === 'fresh') return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: result.source });
+  function answer(req: IncomingMessage, res: ServerResponse, result: CacheResult, ttlMs: number) {
+    if (result.kind === 'fresh') return send(req, res, 200, result.body, { ...freshHeaders(ttlMs, result.fetchedAt), [CACHE_HEADER]: result.source });
     if (result.kind === 'stale') {
       return send(req, res, 200, result.body, { ...apiHeaders, [CACHE_HEADER]: 'stale', [STALE_HEADER]: String(result.ageSeconds), [STALE_REASON_HEADER]: 'rate-limited' });
     }
@@ -129,19 +150,20 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     const key = `realtime:${websiteId}:${query.timezone ?? ''}`;
-    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query)), config.cacheTtlMs, admitFor(req)));
+    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query)), config.cacheTtlMs, admitFor(req)), config.cacheTtlMs);
   }
 
   async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     // The proxy sets the window when it calls, so no client value is part of the key.
     const load = logged(request.route, () => upstream.exact(websiteId, request));
-    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs, admitFor(req)));
+    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs, admitFor(req)), config.exactCacheTtlMs);
   }
 
   async function websites(req: IncomingMessage, res: ServerResponse) {
     const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds));
-    answer(req, res, await cache.get('websites', load, Math.max(config.cacheTtlMs, WEBSITES_TTL_MS)));
+    const ttlMs = Math.max(config.cacheTtlMs, WEBSITES_TTL_MS);
+    answer(req, res, await cache.get('websites', load, ttlMs), ttlMs);
   }
 
   /** With DASHBOARD_TOKEN set, a caller without the cookie learns up or down, not mode or budget. */
@@ -165,7 +187,7 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
       cache: counters,
       budget: budget.stats(),
     };
-    send(req, res, 200, JSON.stringify(body), apiHeaders);
+    send(req, res, 200, JSON.stringify(body), { ...apiHeaders, 'cache-control': 'no-store' });
   }
 
   return async function handle(req, res, next) {

@@ -16,7 +16,7 @@ export const STALE_MAX_MS = 30 * 60_000;
 const GHOSTS = 10_000;
 
 export type CacheResult =
-  | { kind: 'fresh'; body: Buffer; source: 'hit' | 'miss' | 'coalesced' }
+  | { kind: 'fresh'; body: Buffer; source: 'hit' | 'miss' | 'coalesced'; fetchedAt: number }
   | { kind: 'stale'; body: Buffer; ageSeconds: number }
   | { kind: 'error'; error: ProxyError };
 
@@ -34,7 +34,7 @@ export type CacheStats = {
 };
 
 type Good = { body: Buffer; fetchedAt: number; bytes: number };
-type Outcome = { ok: true; body: Buffer } | { ok: false; error: ProxyError };
+type Outcome = { ok: true; body: Buffer; fetchedAt: number } | { ok: false; error: ProxyError };
 
 type Entry = {
   value: Good | null;
@@ -134,7 +134,7 @@ export function createSharedCache({
   }
 
   function answer(entry: Entry, outcome: Outcome, source: 'miss' | 'coalesced'): CacheResult {
-    if (outcome.ok) return { kind: 'fresh', body: outcome.body, source };
+    if (outcome.ok) return { kind: 'fresh', body: outcome.body, source, fetchedAt: outcome.fetchedAt };
     return fallback(entry, outcome.error);
   }
 
@@ -170,7 +170,7 @@ export function createSharedCache({
       entry.rateLimitedInARow = 0;
       entry.backoffUntil = 0;
       lastSuccessAt = t;
-      return { ok: true, body };
+      return { ok: true, body, fetchedAt: t };
     } catch (thrown) {
       const error = thrown instanceof ProxyError ? thrown : new ProxyError('upstream-error');
       const t = now();
@@ -192,7 +192,7 @@ export function createSharedCache({
       const held = touch(key, t);
       if (held?.value && t - held.value.fetchedAt < keyTtlMs) {
         counters.hits++;
-        return { kind: 'fresh', body: held.value.body, source: 'hit' };
+        return { kind: 'fresh', body: held.value.body, source: 'hit', fetchedAt: held.value.fetchedAt };
       }
       if (held?.inflight) {
         counters.coalesced++;

@@ -42,7 +42,7 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(response.status).toBe(200);
     expect(response.body).toBe(BODIES.busy);
     expect(response.headers[MODE_HEADER]).toBe('login');
-    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=2');
     expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
     const [login, realtime] = umami.requests;
     expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'admin', password: 'pw' });
