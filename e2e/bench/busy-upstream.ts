@@ -1,6 +1,7 @@
 // A fake Umami 3.1 for the benchmark, on 127.0.0.1: login, the recorded website list, and the
 // busy website's realtime answer generated for the moment of each call (busy-realtime.ts), so
-// every poll carries new data. Other websites answer Umami's empty body.
+// every poll carries new data, with exact routes (stats, metrics/expanded, active) shaped like
+// Umami's from that answer. Other websites answer Umami's empty bodies.
 import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,8 @@ export function startBusyUpstream({ username, password, token }: { username: str
     }
     if (!authorized) return json(res, 401, unauthorized);
     if (url.pathname === '/api/websites') return json(res, 200, websites);
+    const exact = /^\/api\/websites\/([0-9a-f-]{36})\/(stats|active|metrics\/expanded)$/.exec(url.pathname);
+    if (exact) return json(res, 200, exactAnswer(exact[1] === BUSY_SITE, exact[2] ?? '', url.searchParams.get('type')));
     const match = /^\/api\/realtime\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (match) {
       calls += 1;
@@ -47,6 +50,23 @@ export function startBusyUpstream({ username, password, token }: { username: str
     }
     json(res, 404, { error: { message: 'Not found', code: 'not-found', status: 404 } });
   });
+
+  /** Umami's exact answers, shaped from the busy answer of this moment (or empty). */
+  function exactAnswer(busy: boolean, route: string, type: string | null): unknown {
+    const answer = busy ? busyRealtime(Date.now(), null) : null;
+    const sessions = new Set(answer?.events.map((e) => e.sessionId));
+    if (route === 'stats') return { pageviews: answer?.totals.views ?? 0, visitors: sessions.size, visits: sessions.size, bounces: 0, totaltime: 0 };
+    if (route === 'active') return { visitors: Math.min(sessions.size, 9) };
+    const row = (name: string, n: number) => ({ name, pageviews: String(n), visitors: Math.max(1, Math.round(n / 3)), visits: 1, bounces: 0, totaltime: '0' });
+    if (!answer) return [];
+    if (type === 'event') {
+      const events = new Map<string, number>();
+      for (const e of answer.events) if (e.eventName) events.set(e.eventName, (events.get(e.eventName) ?? 0) + 1);
+      return [...events].map(([name, n]) => row(name, n));
+    }
+    const counts = type === 'path' ? answer.urls : type === 'referrer' ? answer.referrers : answer.countries;
+    return Object.entries(counts).map(([name, n]) => row(name, n));
+  }
 
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
