@@ -42,9 +42,13 @@ export function pickFigure<T>(exact: ExactState<T>, sample: T | undefined, maxAg
   return undefined;
 }
 
+const noSample = () => undefined;
+
 /** `exact`'s figure, or the realtime answer's (`selectSample`) when the exact route fails. */
 export function useFigure<T>(exact: ExactState<T>, selectSample: (result: RealtimeResult) => T): Figure<T> | undefined {
   const { exactIntervalMs } = useDashboard();
-  const sample = useRealtime(selectSample);
+  // The sample is read only while the exact route fails: otherwise a poll would redraw the panel for nothing.
+  const failing = exact.errorUpdatedAt > exact.dataUpdatedAt;
+  const sample = useRealtime<T | undefined>(failing ? selectSample : noSample);
   return pickFigure(exact, sample, 2 * exactIntervalMs);
 }
