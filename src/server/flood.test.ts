@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
 import { CACHE_HEADER } from './handler.ts';
-import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
-import { errorCode, startProxy } from './testing/start-proxy.ts';
+import { BUSY, type FakeUmami } from './testing/fake-umami.ts';
+import { errorCode, startClockedProxy } from './testing/start-proxy.ts';
 
 // Issue 22: one client that can reach /api invents cache keys to spend the shared upstream budget
 // and push the real viewers' answers out of the cache. Clients are told apart by socket address.
@@ -16,13 +16,7 @@ const VIEWER = '127.0.0.1';
 const FLOODER = '127.0.0.2';
 const METRICS = ['path', 'referrer', 'country', 'event'];
 
-async function setup(env: Record<string, string> = {}) {
-  const clock = { now: Date.parse('2026-11-26T12:00:00Z') };
-  const umami = await startFakeUmami({ apiKey: 'k' });
-  const proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'k', CACHE_TTL_MS: '5000', ...env }, { now: () => clock.now, random: () => 0 });
-  open.push(umami, proxy);
-  return { clock, umami, proxy };
-}
+const setup = (env: Record<string, string> = {}) => startClockedProxy(open, env);
 
 const upstreamCalls = (umami: FakeUmami) => umami.requests.length;
 

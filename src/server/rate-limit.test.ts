@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
 import { STALE_HEADER, STALE_REASON_HEADER } from '../api/errors.ts';
 import { CACHE_HEADER } from './handler.ts';
-import { BODIES, BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
-import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
+import { BODIES, BUSY, type FakeUmami } from './testing/fake-umami.ts';
+import { errorCode, startClockedProxy, type TestProxy } from './testing/start-proxy.ts';
 
 // 429s and the global budget, on a clock the test moves by hand.
 
@@ -12,13 +12,7 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((server) => server.close()));
 });
 
-async function setup(env: Record<string, string> = {}) {
-  const clock = { now: Date.parse('2026-11-26T12:00:00Z') };
-  const umami = await startFakeUmami({ apiKey: 'k' });
-  const proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'k', CACHE_TTL_MS: '5000', ...env }, { now: () => clock.now, random: () => 0 });
-  open.push(umami, proxy);
-  return { clock, umami, proxy };
-}
+const setup = (env: Record<string, string> = {}) => startClockedProxy(open, env);
 
 const realtimeCalls = (umami: FakeUmami) => umami.requests.filter((r) => r.url.includes('/realtime/')).length;
 const poll = (proxy: TestProxy, id = BUSY) => proxy.request(`/api/realtime/${id}?timezone=Europe/Berlin`);

@@ -1,3 +1,4 @@
+import { startFakeUmami } from './fake-umami.ts';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Env } from '../config.ts';
@@ -60,4 +61,16 @@ export function errorCode(response: ProxyResponse): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A fake Umami (API key) and the proxy in front of it on a clock the test moves by hand
+ * (`clock.now`); `opened` collects both, for the test file's afterEach to close.
+ */
+export async function startClockedProxy(opened: Array<{ close(): Promise<void> }>, env: Env = {}) {
+  const clock = { now: Date.parse('2026-11-26T12:00:00Z') };
+  const umami = await startFakeUmami({ apiKey: 'k' });
+  const proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'k', CACHE_TTL_MS: '5000', ...env }, { now: () => clock.now, random: () => 0 });
+  opened.push(umami, proxy);
+  return { clock, umami, proxy };
 }
