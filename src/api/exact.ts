@@ -5,7 +5,6 @@ import { pollingOptions } from './poll-schedule';
 // Umami's exact routes over the realtime window, which the proxy sets (start of the current
 // minute − 30 min → now): one fetcher and one queryOptions factory per route.
 
-export const DEFAULT_EXACT_INTERVAL_MS = 30_000;
 export const METRIC_TYPES = ['path', 'referrer', 'country', 'event'] as const;
 export type MetricType = (typeof METRIC_TYPES)[number];
 
@@ -43,4 +42,13 @@ export function activeQueryOptions(websiteId: string, intervalMs: number) {
     queryFn: ({ signal }) => fetchActive(websiteId, signal),
     ...pollingOptions(intervalMs),
   });
+}
+
+/** Every exact query a site's dashboard makes: what rotation keeps warm. */
+export function exactQueriesOptions(websiteId: string, intervalMs: number) {
+  return [
+    statsQueryOptions(websiteId, intervalMs),
+    activeQueryOptions(websiteId, intervalMs),
+    ...METRIC_TYPES.map((type) => metricsQueryOptions(websiteId, type, intervalMs)),
+  ] as const;
 }

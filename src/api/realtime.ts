@@ -6,7 +6,6 @@ import type { RealtimeData } from './realtime-schema';
 
 /** Umami's realtime view covers the last 30 minutes (it ignores other startAt/endAt values). */
 export const REALTIME_WINDOW_MS = 30 * 60 * 1000;
-export const DEFAULT_INTERVAL_MS = 10_000;
 
 export type RealtimeResult = {
   data: RealtimeData;

@@ -27,14 +27,16 @@ export type Figure<T> = { value: T; sample: boolean };
 
 type ExactState<T> = Pick<UseQueryResult<T>, 'data' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
 
+/** Its last error is newer than its last answer. Not `error`: TanStack Query clears it when a query without data fetches again. */
+const isFailing = (exact: ExactState<unknown>) => exact.errorUpdatedAt > exact.dataUpdatedAt;
+
 /**
  * The exact figure while it is there and recent; once its route fails (refused, missing, down)
  * and what it had is older than `maxAgeMs`, the realtime sample instead, until it answers again.
  * Nothing (a skeleton) while the first exact answer is on its way.
  */
 export function pickFigure<T>(exact: ExactState<T>, sample: T | undefined, maxAgeMs: number): Figure<T> | undefined {
-  // Not `error`: TanStack Query clears it when a query without data fetches again.
-  const failing = exact.errorUpdatedAt > exact.dataUpdatedAt;
+  const failing = isFailing(exact);
   if (exact.data !== undefined && (!failing || exact.errorUpdatedAt - exact.dataUpdatedAt <= maxAgeMs)) {
     return { value: exact.data, sample: false };
   }
@@ -48,7 +50,6 @@ const noSample = () => undefined;
 export function useFigure<T>(exact: ExactState<T>, selectSample: (result: RealtimeResult) => T): Figure<T> | undefined {
   const { exactIntervalMs } = useDashboard();
   // The sample is read only while the exact route fails: otherwise a poll would redraw the panel for nothing.
-  const failing = exact.errorUpdatedAt > exact.dataUpdatedAt;
-  const sample = useRealtime<T | undefined>(failing ? selectSample : noSample);
+  const sample = useRealtime<T | undefined>(isFailing(exact) ? selectSample : noSample);
   return pickFigure(exact, sample, 2 * exactIntervalMs);
 }

@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { activeQueryOptions, METRIC_TYPES, metricsQueryOptions, statsQueryOptions } from '../api/exact';
+import { exactQueriesOptions } from '../api/exact';
 import { realtimeQueryOptions } from '../api/realtime';
 
 // Only rotation needs this: combine to a constant so the component never has anything to draw.
@@ -13,12 +13,7 @@ type Props = { sites: string[]; timezone: string; intervalMs: number; exactInter
  */
 export function KeepSitesWarm({ sites, timezone, intervalMs, exactIntervalMs }: Props) {
   useQueries({
-    queries: sites.flatMap((id) => [
-      realtimeQueryOptions(id, { timezone, intervalMs }),
-      statsQueryOptions(id, exactIntervalMs),
-      activeQueryOptions(id, exactIntervalMs),
-      ...METRIC_TYPES.map((type) => metricsQueryOptions(id, type, exactIntervalMs)),
-    ]),
+    queries: sites.flatMap((id) => [realtimeQueryOptions(id, { timezone, intervalMs }), ...exactQueriesOptions(id, exactIntervalMs)]),
     combine: nothing,
   });
   return null;

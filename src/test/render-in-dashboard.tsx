@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { ApiError, messageFor } from '../api/client';
-import { activeQueryOptions, METRIC_TYPES, metricsQueryOptions, statsQueryOptions } from '../api/exact';
+import { exactQueriesOptions } from '../api/exact';
 import { realtimeQueryOptions, type RealtimeResult } from '../api/realtime';
 import { DashboardContext, type Dashboard } from '../dashboard-context';
 
@@ -29,12 +29,7 @@ export function realtimeKey(dashboard: Dashboard = TEST_DASHBOARD) {
  */
 export function refuseExactRoutes(client: QueryClient, { websiteId, exactIntervalMs }: Dashboard = TEST_DASHBOARD): void {
   const error = new ApiError(501, 'upstream-unsupported', messageFor('upstream-unsupported'));
-  const keys = [
-    statsQueryOptions(websiteId, exactIntervalMs).queryKey,
-    activeQueryOptions(websiteId, exactIntervalMs).queryKey,
-    ...METRIC_TYPES.map((type) => metricsQueryOptions(websiteId, type, exactIntervalMs).queryKey),
-  ];
-  for (const queryKey of keys) {
+  for (const { queryKey } of exactQueriesOptions(websiteId, exactIntervalMs)) {
     client.getQueryCache().build(client, { queryKey }).setState({ status: 'error', error, errorUpdatedAt: Date.now(), fetchFailureCount: 1 });
   }
 }
