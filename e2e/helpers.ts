@@ -46,6 +46,15 @@ export async function totals(page: Page) {
   };
 }
 
+/** A top list's rows as [key, value], once it shows any: a list may wait for its own route after the totals. */
+export async function topRows(page: Page, panel: string) {
+  const rows = page.getByTestId(panel).getByTestId('top-row');
+  await expect(rows.first()).toBeVisible();
+  return rows.evaluateAll((elements) =>
+    elements.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-value'))] as const),
+  );
+}
+
 /**
  * Starts the built app (the production server of `npm start` on a free port, the real proxy)
  * with its own server environment, for a test that needs a configuration the shared servers do

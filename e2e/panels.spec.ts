@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { scenario, websiteId } from './helpers';
+import { scenario, topRows, websiteId } from './helpers';
 import { DEMO_URL, FIXTURE_URL, SITES } from './servers';
 
 // What each panel shows for the recorded busy and empty responses, a malformed one, and an
@@ -8,11 +8,6 @@ import { DEMO_URL, FIXTURE_URL, SITES } from './servers';
 
 const rows = (page: Page, panel: string) => page.getByTestId(panel).getByTestId('top-row');
 
-async function rowData(page: Page, panel: string) {
-  return rows(page, panel).evaluateAll((elements) =>
-    elements.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-value'))] as const),
-  );
-}
 
 /** A fresh website that replays the busy recording from now on, so its numbers are exact. */
 async function busySite(): Promise<string> {
@@ -28,20 +23,20 @@ test.describe('busy recording', () => {
   });
 
   test('top pages, referrers and countries: sorted by count, ties by label, with shares', async ({ page }) => {
-    const pages = await rowData(page, 'top-pages');
+    const pages = await topRows(page, 'top-pages');
     expect(pages.slice(0, 4)).toEqual([
       ['/products', 19],
       ['/', 16],
       ['/pricing', 12],
       ['/products/widget-pro', 12],
     ]);
-    const referrers = await rowData(page, 'top-referrers');
+    const referrers = await topRows(page, 'top-referrers');
     expect(referrers[0]).toEqual(['shop.example.com', 48]);
     // 6 each for three referrers: alphabetical.
     expect(referrers.slice(1, 4).map(([key]) => key)).toEqual(['duckduckgo.com', 'news.ycombinator.com', 't.co']);
     await expect(rows(page, 'top-referrers').first()).toContainText('65%'); // 48 of 74
 
-    const countries = await rowData(page, 'top-countries');
+    const countries = await topRows(page, 'top-countries');
     expect(countries[0]).toEqual(['DE', 2]);
     await expect(rows(page, 'top-countries').first()).toContainText('Germany');
     await expect(page.getByTestId('top-pages').getByRole('columnheader', { name: 'Page' })).toBeVisible();
@@ -50,7 +45,7 @@ test.describe('busy recording', () => {
   test('the countries list alone shows every country, and the visitor Umami could not place as Unknown', async ({ page }) => {
     await page.goto(`${FIXTURE_URL}/?website=${await busySite()}&panels=countries`);
     await expect(rows(page, 'top-countries')).toHaveCount(11);
-    const countries = await rowData(page, 'top-countries');
+    const countries = await topRows(page, 'top-countries');
     expect(countries).toContainEqual(['unknown', 1]);
     expect(countries.reduce((sum, [, value]) => sum + value, 0)).toBe(12); // 12 sessions
   });
@@ -138,7 +133,7 @@ test('malformed response after good data: every panel keeps its last frame', asy
   await expect(page.getByTestId('error-message')).toHaveText(/cannot read/, { timeout: 20_000 });
   await expect(page.getByTestId('stale-badge')).toBeVisible();
   await expect(page.getByTestId('map-country-DE')).toHaveAttribute('data-value', '2');
-  expect((await rowData(page, 'top-pages'))[0]).toEqual(['/products', 19]);
+  expect((await topRows(page, 'top-pages'))[0]).toEqual(['/products', 19]);
   expect(await page.getByTestId('event-row').count()).toBe(feedRows);
   await expect(page.getByTestId('series-chart').locator('figure')).toHaveAttribute('aria-label', /96 views/);
 });

@@ -1,15 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { exactScenario, scenario, websiteId } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { exactScenario, scenario, topRows, websiteId } from './helpers.ts';
 import { FIXTURE_URL, SITES } from './servers.ts';
 
 // The page against the instant recorded from a real Umami 3.1 (aggregates README): the realtime
 // answer says 82 visitors, 0 events and 3 countries; Umami's exact routes say 11, 39 and 9.
-
-const rowData = (page: Page, panel: string) =>
-  page
-    .getByTestId(panel)
-    .getByTestId('top-row')
-    .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-key'), Number(row.getAttribute('data-value'))] as const));
 
 test("every total, list and map value is Umami's exact figure, none marked as a sample", async ({ page }) => {
   await page.goto(`${FIXTURE_URL}/?website=${SITES.exact}`);
@@ -19,15 +13,15 @@ test("every total, list and map value is Umami's exact figure, none marked as a 
   await expect(page.getByTestId('total-online')).toHaveText('4');
   await expect(page.getByTestId('total-views')).toHaveText('228');
 
-  expect((await rowData(page, 'top-pages')).slice(0, 3)).toEqual([
+  expect((await topRows(page, 'top-pages')).slice(0, 3)).toEqual([
     ['/products', 61],
     ['/', 50],
     ['/pricing', 42],
   ]);
   await expect(page.getByTestId('top-referrers').getByRole('columnheader', { name: 'Visitors' })).toBeVisible();
   // Umami's referrer rows leave out the site's own domain, which the sample counted 50 times.
-  expect((await rowData(page, 'top-referrers')).map(([key]) => key)).not.toContain('shop.example.com');
-  expect((await rowData(page, 'top-countries'))[0]).toEqual(['DE', 2]);
+  expect((await topRows(page, 'top-referrers')).map(([key]) => key)).not.toContain('shop.example.com');
+  expect((await topRows(page, 'top-countries'))[0]).toEqual(['DE', 2]);
   await expect(page.getByTestId('world-map').getByTestId('map-country-NL')).toHaveAttribute('data-value', '1');
   await expect(page.getByTestId('sample-badge')).toHaveCount(0);
 
