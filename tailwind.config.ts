@@ -16,6 +16,7 @@ export default {
         accent2: 'var(--color-accent-2)',
         warn: 'var(--color-warn)',
         danger: 'var(--color-danger)',
+        up: 'var(--color-up)',
       },
       fontFamily: {
         sans: ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Ubuntu', 'Cantarell', 'Noto Sans', 'sans-serif'],

@@ -38,9 +38,16 @@ export function App({ options }: { options: Options }) {
   const dashboard = useMemo<Dashboard | null>(
     () =>
       websiteId
-        ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: options.intervalMs, exactIntervalMs: options.exactIntervalMs }
+        ? {
+            websiteId,
+            timezone: options.timezone,
+            lang: options.lang,
+            intervalMs: options.intervalMs,
+            exactIntervalMs: options.exactIntervalMs,
+            compare: options.compare,
+          }
         : null,
-    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs],
+    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs, options.compare],
   );
 
   return (
@@ -90,7 +97,13 @@ export function App({ options }: { options: Options }) {
       />
       {options.sites.length > 1 && (
         <Suspense fallback={null}>
-          <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} exactIntervalMs={options.exactIntervalMs} />
+          <KeepSitesWarm
+            sites={options.sites}
+            timezone={options.timezone}
+            intervalMs={options.intervalMs}
+            exactIntervalMs={options.exactIntervalMs}
+            compare={options.compare}
+          />
         </Suspense>
       )}
       {showPicker ? (

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Compare } from './options';
 
 export type Dashboard = {
   websiteId: string;
@@ -6,6 +7,7 @@ export type Dashboard = {
   lang: string;
   intervalMs: number;
   exactIntervalMs: number;
+  compare: Compare;
 };
 
 export const DashboardContext = createContext<Dashboard | null>(null);

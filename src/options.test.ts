@@ -19,6 +19,7 @@ const DEFAULTS: Options = {
   exactIntervalMs: DEFAULT_EXACT_INTERVAL_S * 1000,
   timezone: 'Europe/Berlin',
   lang: 'en-US',
+  compare: 'yesterday',
 };
 
 function parse(search: string) {
@@ -59,6 +60,9 @@ describe('parseOptions', () => {
     ['?exact=60', { exactIntervalMs: 60_000 }],
     ['?tz=America/New_York', { timezone: 'America/New_York' }],
     ['?lang=de-DE', { lang: 'de-DE' }],
+    ['?compare=week', { compare: 'week' }],
+    ['?compare=OFF', { compare: 'off' }],
+    ['?panels=today,chart', { panels: ['today', 'chart'] }],
   ])('%s is understood without a warning', (search, expected) => {
     expect(parse(search)).toEqual({ options: { ...DEFAULTS, ...expected }, warnings: [] });
   });
@@ -82,6 +86,7 @@ describe('parseOptions', () => {
     ['?exact=2', { exactIntervalMs: 10_000 }, /exact=2 is below the minimum; using 10 s/],
     ['?tz=Mars/Olympus', {}, /tz="Mars\/Olympus"/],
     ['?lang=not_a_locale!', {}, /lang="not_a_locale!"/],
+    ['?compare=month', {}, /compare="month": use yesterday, week or off/],
   ])('%s falls back with a warning', (search, expected, warning) => {
     const { options, warnings } = parse(search);
     expect(options).toEqual({ ...DEFAULTS, ...expected });

@@ -3,7 +3,7 @@ import { isTimeZone, isUuid } from './shared/validate';
 // URL parameters → typed, validated options. A URL is the whole configuration: unknown or
 // invalid values are ignored with a console warning, never a broken page.
 
-export const PANEL_IDS = ['totals', 'chart', 'map', 'pages', 'referrers', 'countries', 'events'] as const;
+export const PANEL_IDS = ['totals', 'today', 'chart', 'map', 'pages', 'referrers', 'countries', 'events'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export const MIN_INTERVAL_S = 5;
@@ -18,6 +18,11 @@ export const DEFAULT_ROTATE_S = 30;
 export const THEMES = ['dark', 'light', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
 export const DEFAULT_THEME: Theme = 'dark';
+
+/** `?compare=`: the day today's figures and the chart's ghost line are set against, or none. */
+export const COMPARES = ['yesterday', 'week', 'off'] as const;
+export type Compare = (typeof COMPARES)[number];
+export const DEFAULT_COMPARE: Compare = 'yesterday';
 
 export type Options = {
   /** The site shown first (the only one unless rotating); `sites[0]`. */
@@ -43,6 +48,7 @@ export type Options = {
   timezone: string;
   /** BCP 47 locale for numbers, dates and country names. */
   lang: string;
+  compare: Compare;
 };
 
 export function browserTimezone(): string {
@@ -141,6 +147,7 @@ export function parseOptions(
     exactIntervalMs: parseSeconds(params, 'exact', MIN_EXACT_INTERVAL_S, warn) ?? DEFAULT_EXACT_INTERVAL_S * 1000,
     timezone: defaults.timezone,
     lang: defaults.lang,
+    compare: DEFAULT_COMPARE,
   };
 
   const theme = params.get('theme');
@@ -172,6 +179,13 @@ export function parseOptions(
   if (tz !== null) {
     if (isTimeZone(tz)) options.timezone = tz;
     else warn(`Ignoring tz="${tz}": not an IANA time zone.`);
+  }
+
+  const compare = params.get('compare');
+  if (compare !== null) {
+    const normalised = compare.trim().toLowerCase();
+    if ((COMPARES as readonly string[]).includes(normalised)) options.compare = normalised as Compare;
+    else warn(`Ignoring compare="${compare}": use yesterday, week or off.`);
   }
 
   const lang = params.get('lang');

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { count, lenientList, optionalText } from './realtime-schema';
+import { count, lenientList, optionalText, series } from './realtime-schema';
 
 // Umami's exact routes for the realtime window (recorded in src/test/fixtures/umami-3.1/aggregates,
 // README there). Loaded with the first request, like the realtime schema.
@@ -26,6 +26,10 @@ export const metricsSchema = lenientList(
 /** `/api/websites/:id/active`: distinct sessions in the last 5 minutes. */
 export const activeSchema = z.object({ visitors: count });
 
+/** `/api/websites/:id/pageviews?unit=minute`: views per minute (minutes without any left out). */
+export const pageviewsSchema = z.object({ pageviews: series });
+
 export type Stats = z.output<typeof statsSchema>;
 export type MetricRow = z.output<typeof metricsSchema>[number];
 export type Active = z.output<typeof activeSchema>;
+export type Pageviews = z.output<typeof pageviewsSchema>;

@@ -68,7 +68,8 @@ export function lenientList<T extends z.ZodMiniType>(item: T) {
 }
 
 const seriesPoint = z.object({ x: z.string(), y: count });
-const series = lenientList(seriesPoint);
+/** Umami's per-minute `[{x, y}]`: also the shape of `/pageviews`. */
+export const series = lenientList(seriesPoint);
 
 const eventType = z.pipe(
   z.optional(z.nullable(z.string())),

@@ -10,34 +10,36 @@ const row = (...cells: [name: string, span: number][]) => `"${cells.flatMap(([na
 describe('gridTemplate', () => {
   test.each<{ name: string; panels: PanelId[]; orientation: Orientation; expected: GridTemplate }>([
     {
-      name: 'all seven, landscape: totals on top, chart + map, three lists, feed on the right',
+      name: 'all eight, landscape: totals and today on top, chart + map, three lists, feed on the right',
       panels: [...PANEL_IDS],
       orientation: 'landscape',
       expected: {
         columns: WITH_FEED,
-        rows: `auto minmax(0, 1.25fr) ${C}`,
+        rows: `auto auto minmax(0, 1.25fr) ${C}`,
         areas: [
           row(['totals', 6], ['events', 1]),
+          row(['today', 6], ['events', 1]),
           row(['chart', 3], ['map', 3], ['events', 1]),
           row(['pages', 2], ['referrers', 2], ['countries', 2], ['events', 1]),
         ].join(' '),
       },
     },
     {
-      name: 'all seven in another order: the same layout',
-      panels: ['events', 'countries', 'referrers', 'pages', 'map', 'chart', 'totals'],
+      name: 'all eight in another order: the same layout',
+      panels: ['events', 'countries', 'referrers', 'pages', 'map', 'chart', 'today', 'totals'],
       orientation: 'landscape',
       expected: gridTemplate([...PANEL_IDS], 'landscape'),
     },
     {
-      name: 'all seven, portrait: stacked, lists side by side, feed at the bottom',
+      name: 'all eight, portrait: stacked, lists side by side, feed at the bottom',
       panels: [...PANEL_IDS],
       orientation: 'portrait',
       expected: {
         columns: SIX,
-        rows: `auto ${C} ${C} ${C} minmax(0, 1.4fr)`,
+        rows: `auto auto ${C} ${C} ${C} minmax(0, 1.4fr)`,
         areas: [
           row(['totals', 6]),
+          row(['today', 6]),
           row(['chart', 6]),
           row(['map', 6]),
           row(['pages', 2], ['referrers', 2], ['countries', 2]),
@@ -64,6 +66,12 @@ describe('gridTemplate', () => {
       panels: ['chart', 'totals'],
       orientation: 'landscape',
       expected: { columns: SIX, rows: `auto ${C}`, areas: `${row(['totals', 6])} ${row(['chart', 6])}` },
+    },
+    {
+      name: 'totals then today as strips, in that order, whatever the list says',
+      panels: ['chart', 'today', 'totals'],
+      orientation: 'landscape',
+      expected: { columns: SIX, rows: `auto auto ${C}`, areas: `${row(['totals', 6])} ${row(['today', 6])} ${row(['chart', 6])}` },
     },
     {
       name: 'three lists in a row',
@@ -138,7 +146,7 @@ describe('gridTemplate', () => {
     expect(gridTemplate(panels, orientation)).toEqual(expected);
   });
 
-  // Every subset of the seven panels, both orientations: each panel gets exactly one
+  // Every subset of the eight panels, both orientations: each panel gets exactly one
   // rectangle, every row has the same width, and no cell is left empty.
   const subsets = Array.from({ length: 2 ** PANEL_IDS.length - 1 }, (_, mask) => PANEL_IDS.filter((_, i) => ((mask + 1) >> i) & 1));
   test.each(subsets.flatMap((panels) => (['landscape', 'portrait'] as const).map((orientation) => ({ panels, orientation }))))(

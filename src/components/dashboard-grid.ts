@@ -9,7 +9,10 @@ export type GridTemplate = {
 
 export type Orientation = 'landscape' | 'portrait';
 
-const FULL_SET: readonly PanelId[] = ['totals', 'chart', 'map', 'pages', 'referrers', 'countries', 'events'];
+const FULL_SET: readonly PanelId[] = ['totals', 'today', 'chart', 'map', 'pages', 'referrers', 'countries', 'events'];
+
+/** One line of figures each: strips across the top, in this order, each as tall as its content. */
+const STRIPS: readonly PanelId[] = ['totals', 'today'];
 
 /** Every row is cut into 6 sub-columns, so rows of 1, 2 or 3 panels share one grid. */
 const SUB = 6;
@@ -25,18 +28,20 @@ const repeat = (name: string, times: number) => Array.from({ length: times }, ()
 const FULL: Record<Orientation, GridTemplate> = {
   landscape: {
     columns: `${CONTENT_COLUMNS} ${FEED_COLUMN}`,
-    rows: `auto minmax(0, 1.25fr) ${CELL}`,
+    rows: `auto auto minmax(0, 1.25fr) ${CELL}`,
     areas: [
       line([...repeat('totals', SUB), 'events']),
+      line([...repeat('today', SUB), 'events']),
       line([...repeat('chart', 3), ...repeat('map', 3), 'events']),
       line([...repeat('pages', 2), ...repeat('referrers', 2), ...repeat('countries', 2), 'events']),
     ].join(' '),
   },
   portrait: {
     columns: CONTENT_COLUMNS,
-    rows: `auto ${CELL} ${CELL} ${CELL} minmax(0, 1.4fr)`,
+    rows: `auto auto ${CELL} ${CELL} ${CELL} minmax(0, 1.4fr)`,
     areas: [
       line(repeat('totals', SUB)),
+      line(repeat('today', SUB)),
       line(repeat('chart', SUB)),
       line(repeat('map', SUB)),
       line([...repeat('pages', 2), ...repeat('referrers', 2), ...repeat('countries', 2)]),
@@ -51,9 +56,9 @@ function columnsFor(count: number, orientation: Orientation): number {
 }
 
 /**
- * The grid for the panels on screen. All seven get the hand-tuned layout (whatever their
+ * The grid for the panels on screen. All eight get the hand-tuned layout (whatever their
  * order); any other set gets a generic one that keeps their order:
- * - totals as a strip on top (it is one line of numbers);
+ * - totals and today as strips on top (each is one line of numbers);
  * - in landscape, the event feed as a tall column on the right, top to bottom, when two or
  *   more panels other than totals sit beside it;
  * - the rest in rows of up to 3 (portrait: 1 when there are up to 3, else 2), the last row's
@@ -65,8 +70,8 @@ export function gridTemplate(panels: readonly PanelId[], orientation: Orientatio
   if (ids.length === FULL_SET.length && FULL_SET.every((id) => ids.includes(id))) return FULL[orientation];
   if (ids.length === 1) return { columns: CELL, rows: CELL, areas: line(ids) };
 
-  const strip = ids.includes('totals');
-  const rest = ids.filter((id) => id !== 'totals');
+  const strips = STRIPS.filter((id) => ids.includes(id));
+  const rest = ids.filter((id) => !STRIPS.includes(id));
   const tall = orientation === 'landscape' && rest.includes('events') && rest.length >= 3;
   const cells = tall ? rest.filter((id) => id !== 'events') : rest;
 
@@ -77,9 +82,9 @@ export function gridTemplate(panels: readonly PanelId[], orientation: Orientatio
     gridRows.push(row.flatMap((id) => repeat(id, SUB / row.length)));
   }
 
-  const lines = [...(strip ? [repeat('totals', SUB)] : []), ...gridRows];
+  const lines = [...strips.map((id) => repeat(id, SUB)), ...gridRows];
   const areas = lines.map((names) => line(tall ? [...names, 'events'] : names));
-  const rows = [...(strip ? ['auto'] : []), ...gridRows.map(() => CELL)];
+  const rows = [...strips.map(() => 'auto'), ...gridRows.map(() => CELL)];
   return {
     columns: tall ? `${CONTENT_COLUMNS} ${FEED_COLUMN}` : CONTENT_COLUMNS,
     rows: rows.join(' '),

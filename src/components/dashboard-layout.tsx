@@ -8,6 +8,7 @@ import './dashboard-layout.css';
 /** Heights where the grid cannot share out the screen (narrow window, embed), in em. */
 const MIN_HEIGHT_EM: Record<PanelId, number> = {
   totals: 0,
+  today: 0,
   chart: 16,
   map: 16,
   pages: 15,

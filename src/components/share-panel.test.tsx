@@ -43,7 +43,7 @@ test('a second site turns on rotation; its seconds, theme, panels and background
   fireEvent.click(screen.getByRole('checkbox', { name: 'quiet.example.org' }));
   fireEvent.change(screen.getByRole('spinbutton'), { target: { value: '12' } });
   fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'auto' } });
-  for (const name of ['Totals', 'World map', 'Top pages', 'Top referrers', 'Top countries']) {
+  for (const name of ['Totals', 'Today so far', 'World map', 'Top pages', 'Top referrers', 'Top countries']) {
     fireEvent.click(screen.getByRole('checkbox', { name }));
   }
   fireEvent.click(screen.getByRole('button', { name: 'Move Live events up' }));

@@ -6,6 +6,7 @@ import { CopyField } from './copy-field';
 
 export const PANEL_LABELS: Record<PanelId, string> = {
   totals: 'Totals',
+  today: 'Today so far',
   chart: 'Views per minute',
   map: 'World map',
   pages: 'Top pages',

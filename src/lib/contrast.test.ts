@@ -18,7 +18,7 @@ test('blend mixes a translucent colour over an opaque one', () => {
 describe.each(THEME_SELECTORS)('the %s theme meets WCAG AA', (_name, selector) => {
   const hex = (name: string) => parseHex(themeColour(selector, name));
 
-  test.each(['fg', 'muted', 'accent', 'accent-2', 'warn', 'danger'])('--color-%s text on the page and on a panel', (name) => {
+  test.each(['fg', 'muted', 'accent', 'accent-2', 'warn', 'danger', 'up'])('--color-%s text on the page and on a panel', (name) => {
     expect(contrastRatio(hex(name), hex('bg'))).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(hex(name), hex('panel'))).toBeGreaterThanOrEqual(4.5);
   });

@@ -46,7 +46,7 @@ describe('viewUrl', () => {
       theme: 'auto',
       rotateS: 45,
       transparent: true,
-      carried: { interval: '20', exact: '60', tz: 'America/New_York', lang: 'fr-FR' },
+      carried: { interval: '20', exact: '60', compare: 'week', tz: 'America/New_York', lang: 'fr-FR' },
     };
     const { options, warnings } = parseStrict(viewUrl(BASE, view, mode));
     expect(warnings).toEqual([]);
@@ -60,6 +60,7 @@ describe('viewUrl', () => {
       transparent: mode === 'embed',
       intervalMs: 20_000,
       exactIntervalMs: 60_000,
+      compare: 'week',
       timezone: 'America/New_York',
       lang: 'fr-FR',
     });

@@ -8,7 +8,7 @@ import { DEFAULT_THEME, PANEL_IDS, type PanelId, type Theme } from '../options';
 export type Param = readonly [name: string, value: string | null];
 
 /** Parameters a view carries over from the current URL as they are (a private dashboard's token). */
-export const CARRIED_PARAMS = ['interval', 'exact', 'tz', 'lang', 'token'] as const;
+export const CARRIED_PARAMS = ['interval', 'exact', 'compare', 'tz', 'lang', 'token'] as const;
 export type Carried = Partial<Record<(typeof CARRIED_PARAMS)[number], string>>;
 
 export type ShareView = {
