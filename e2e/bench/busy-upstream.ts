@@ -1,7 +1,7 @@
 // A fake Umami 3.1 for the benchmark, on 127.0.0.1: login, the recorded website list, and the
 // busy website's realtime answer generated for the moment of each call (busy-realtime.ts), so
-// every poll carries new data, with exact routes (stats, metrics/expanded, active) shaped like
-// Umami's from that answer. Other websites answer Umami's empty bodies.
+// every poll carries new data, with exact routes (stats, metrics/expanded, active, pageviews)
+// shaped like Umami's from that answer. Other websites answer Umami's empty bodies.
 import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +41,12 @@ export function startBusyUpstream({ username, password, token }: { username: str
     if (url.pathname === '/api/websites') return json(res, 200, websites);
     const exact = /^\/api\/websites\/([0-9a-f-]{36})\/(stats|active|metrics\/expanded)$/.exec(url.pathname);
     if (exact) return json(res, 200, exactAnswer(exact[1] === BUSY_SITE, exact[2] ?? '', url.searchParams.get('type')));
+    // An earlier day's minutes for the chart's faint line: this moment's series stands in for them.
+    const pageviews = /^\/api\/websites\/([0-9a-f-]{36})\/pageviews$/.exec(url.pathname);
+    if (pageviews) {
+      const series = pageviews[1] === BUSY_SITE ? busyRealtime(Date.now(), url.searchParams.get('timezone')).series : { views: [], visitors: [] };
+      return json(res, 200, { pageviews: series.views, sessions: series.visitors });
+    }
     const match = /^\/api\/realtime\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (match) {
       calls += 1;

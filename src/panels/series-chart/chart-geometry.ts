@@ -19,6 +19,8 @@ export type ChartGeometry = {
   /** One {x, y} per point for each line, in px. */
   views: { x: number; y: number }[];
   visitors: { x: number; y: number }[];
+  /** The earlier day's views under the minutes it covers (none without one). */
+  ghost: { x: number; y: number }[];
   /** Horizontal position of every point, for finding the one under the pointer. */
   xs: number[];
 };
@@ -56,18 +58,20 @@ export function isLabelledMinute(t: number): boolean {
 }
 
 /**
- * Every position in the chart for `points` drawn in `size` px with the chart's font size
- * `fontPx`. `formatCount` writes the count labels (locale digits).
+ * Every position in the chart for `points` (and the earlier day's views in `ghost`, by index)
+ * drawn in `size` px with the chart's font size `fontPx`. `formatCount` writes the count labels.
  */
 export function chartGeometry(
   points: readonly SeriesPoint[],
   size: Size,
   fontPx: number,
   formatCount: (n: number) => string,
+  ghost: readonly (number | null)[] = [],
 ): ChartGeometry {
   const tickPx = fontPx * TICK_FONT_EM;
   let max = 0;
   for (const p of points) max = Math.max(max, p.views, p.visitors);
+  for (const n of ghost) max = Math.max(max, n ?? 0);
   const yValues = niceCountTicks(max, size.height < 160 ? 2 : 4);
   const yLabels = yValues.map(formatCount);
   const longest = yLabels.reduce((n, label) => Math.max(n, label.length), 1);
@@ -106,6 +110,10 @@ export function chartGeometry(
     yTicks: yValues.map((value, i) => ({ value, label: yLabels[i] ?? '', pos: y(value) })),
     views: points.map((p, i) => ({ x: xs[i] ?? 0, y: y(p.views) })),
     visitors: points.map((p, i) => ({ x: xs[i] ?? 0, y: y(p.visitors) })),
+    ghost: points.flatMap((_, i) => {
+      const n = ghost[i];
+      return n === null || n === undefined ? [] : [{ x: xs[i] ?? 0, y: y(n) }];
+    }),
     xs,
   };
 }

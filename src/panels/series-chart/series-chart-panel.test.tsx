@@ -1,7 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { pageviewsQueryOptions } from '../../api/history';
 import type { RealtimeResult } from '../../api/realtime';
 import busyJson from '../../test/fixtures/umami-3.1/realtime-busy.json';
 import emptyJson from '../../test/fixtures/umami-3.1/realtime-empty.json';
@@ -141,8 +142,57 @@ test('pointing at the chart shows that minute in a tooltip, with a cursor and do
   // the busiest (8 views, 4 visitors).
   fireEvent.pointerMove(box, { clientX: 595 });
   const tooltip = await screen.findByTestId('series-tooltip');
-  expect(tooltip).toHaveTextContent(/^12:25Views: 8Visitors: 4$/);
+  // The current minute is still being counted, and says so.
+  expect(tooltip).toHaveTextContent(/^12:25 · so farViews: 8Visitors: 4$/);
   expect(container.querySelectorAll('circle')).toHaveLength(2);
   fireEvent.pointerLeave(box);
   expect(screen.queryByTestId('series-tooltip')).toBeNull();
+});
+
+test('the current, unfinished minute is drawn apart from the finished ones, faded and dashed', async () => {
+  const { container } = renderPanel(result(busyJson));
+  await waitFor(() => expect(container.querySelectorAll('[data-testid=series-unfinished]')).toHaveLength(2), LAZY);
+  for (const segment of container.querySelectorAll('[data-testid=series-unfinished]')) {
+    expect(segment).toHaveAttribute('stroke-dasharray');
+    expect(Number(segment.getAttribute('stroke-opacity'))).toBeLessThan(1);
+  }
+  // Two points: the last finished minute and the current one.
+  expect(container.querySelector('[data-testid=series-unfinished]')?.getAttribute('d')?.match(/L/g)).toHaveLength(1);
+});
+
+describe('the same minutes on an earlier day', () => {
+  // Yesterday's views at 11:56, 12:00 and 12:25 (Berlin), as Umami's /pageviews writes them.
+  const yesterday = { pageviews: [{ x: '2026-11-25 11:56:00', y: 2 }, { x: '2026-11-25 12:00:00', y: 3 }, { x: '2026-11-25 12:25:00', y: 11 }] };
+
+  function renderWithGhost(dashboard = TEST_DASHBOARD) {
+    const client = new QueryClient();
+    const period = dashboard.compare === 'week' ? 'lastweek' : 'yesterday';
+    client.setQueryData(pageviewsQueryOptions(dashboard.websiteId, period, dashboard.timezone).queryKey, yesterday);
+    return renderInDashboard(<SeriesChartPanel />, { client, dashboard, seed: result(busyJson) });
+  }
+
+  test('a faint line behind today, named in the legend, the tooltip and the text alternative', async () => {
+    const { container } = renderWithGhost();
+    await waitFor(() => expect(container.querySelector('[data-testid=series-ghost]')).not.toBeNull(), LAZY);
+    expect(screen.getByTestId('series-legend')).toHaveTextContent('ViewsVisitorsYesterday');
+    expect(screen.getByRole('figure')).toHaveAccessibleName(/Yesterday, the same minutes: 16 views\.$/);
+    const box = container.querySelector('.recharts-surface')?.parentElement;
+    if (!box) throw new Error('no chart box');
+    fireEvent.pointerMove(box, { clientX: 595 });
+    expect(await screen.findByTestId('series-tooltip')).toHaveTextContent('yesterday 12:25: 11');
+  });
+
+  test('compare=week calls it last week', async () => {
+    const { container } = renderWithGhost({ ...TEST_DASHBOARD, compare: 'week' });
+    await waitFor(() => expect(container.querySelector('[data-testid=series-ghost]')).not.toBeNull(), LAZY);
+    expect(screen.getByTestId('series-legend')).toHaveTextContent('Last week');
+  });
+
+  test('compare=off draws no ghost and asks for none', async () => {
+    const { container } = renderWithGhost({ ...TEST_DASHBOARD, compare: 'off' });
+    await waitFor(() => expect(container.querySelectorAll('[data-testid=series-line]')).toHaveLength(2), LAZY);
+    expect(container.querySelector('[data-testid=series-ghost]')).toBeNull();
+    expect(screen.getByTestId('series-legend')).toHaveTextContent(/^ViewsVisitors$/);
+    expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/pageviews'))).toEqual([]);
+  });
 });

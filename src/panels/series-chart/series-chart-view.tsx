@@ -2,12 +2,14 @@ import { memo, useCallback, useMemo, useState, type PointerEvent } from 'react';
 import { Curve, Surface } from 'recharts';
 import { formatCompact, formatNumber } from '../../lib/format';
 import { chartGeometry, nearestIndex, TICK_FONT_EM, type Size } from './chart-geometry';
-import { SERIES_KEYS, SERIES_STYLES } from './series-legend';
+import { GHOST_STYLE, SERIES_KEYS, SERIES_STYLES } from './series-legend';
 import type { SeriesPoint } from './series-data';
 
 type Props = {
   points: SeriesPoint[];
   lang: string;
+  /** The same minutes on an earlier day, by index, and what to call that day; null without one. */
+  ghost: { label: string; views: readonly (number | null)[] } | null;
 };
 
 type Box = Size & { fontPx: number };
@@ -46,12 +48,15 @@ function useBox(): [(element: HTMLDivElement | null) => (() => void) | undefined
  * a busy site, and 110 kB gzip of the first view). These primitives draw the same curves, and
  * a poll costs two path strings.
  */
-export const SeriesChartView = memo(function SeriesChartView({ points, lang }: Props) {
+export const SeriesChartView = memo(function SeriesChartView({ points, lang, ghost }: Props) {
   const [ref, box] = useBox();
   const [active, setActive] = useState<number | null>(null);
   // Axis labels have little room: 12.3K, not 12,345 (the tooltip gives the exact count).
   const formatCount = useCallback((n: number) => formatCompact(n, lang), [lang]);
-  const geometry = useMemo(() => (box && box.width > 0 && box.height > 0 ? chartGeometry(points, box, box.fontPx, formatCount) : null), [points, box, formatCount]);
+  const geometry = useMemo(
+    () => (box && box.width > 0 && box.height > 0 ? chartGeometry(points, box, box.fontPx, formatCount, ghost?.views) : null),
+    [points, box, formatCount, ghost],
+  );
 
   const onPointerMove = useCallback(
     (event: PointerEvent<HTMLDivElement>) => {
@@ -65,6 +70,9 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
   const onPointerLeave = useCallback(() => setActive(null), []);
 
   const point = active === null ? undefined : points[active];
+  // The last minute is still being counted: drawn apart, so its low count does not read as a drop.
+  const unfinished = points.length - 1;
+  const ghostAtActive = active === null ? undefined : ghost?.views[active];
   const activeX = active === null ? undefined : geometry?.xs[active];
   return (
     <div ref={ref} className="absolute inset-0" onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
@@ -98,19 +106,44 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
           {activeX !== undefined && (
             <line x1={activeX} x2={activeX} y1={geometry.plot.top} y2={geometry.plot.bottom} stroke="var(--color-muted)" strokeWidth={1} />
           )}
-          {SERIES_KEYS.map((key) => (
+          {geometry.ghost.length > 1 && (
             <Curve
-              key={key}
-              data-testid="series-line"
-              data-series={key}
+              data-testid="series-ghost"
               type="monotone"
               layout="horizontal"
-              points={geometry[key]}
+              points={geometry.ghost}
               fill="none"
-              stroke={SERIES_STYLES[key].stroke}
-              strokeWidth={LINE_WIDTH}
-              strokeDasharray={SERIES_STYLES[key].dash}
+              stroke={GHOST_STYLE.stroke}
+              strokeOpacity={GHOST_STYLE.opacity}
+              strokeWidth={GHOST_STYLE.width}
             />
+          )}
+          {SERIES_KEYS.map((key) => (
+            <g key={key}>
+              <Curve
+                data-testid="series-line"
+                data-series={key}
+                type="monotone"
+                layout="horizontal"
+                points={geometry[key].slice(0, unfinished)}
+                fill="none"
+                stroke={SERIES_STYLES[key].stroke}
+                strokeWidth={LINE_WIDTH}
+                strokeDasharray={SERIES_STYLES[key].dash}
+              />
+              <Curve
+                data-testid="series-unfinished"
+                data-series={key}
+                type="linear"
+                layout="horizontal"
+                points={geometry[key].slice(unfinished - 1)}
+                fill="none"
+                stroke={SERIES_STYLES[key].stroke}
+                strokeOpacity={0.45}
+                strokeWidth={LINE_WIDTH}
+                strokeDasharray="0.15em 0.3em"
+              />
+            </g>
           ))}
           {active !== null &&
             activeX !== undefined &&
@@ -125,12 +158,20 @@ export const SeriesChartView = memo(function SeriesChartView({ points, lang }: P
           // Beside the cursor, on the side with room.
           style={activeX > box.width / 2 ? { right: box.width - activeX + 12 } : { left: activeX + 12 }}
         >
-          <p className="font-semibold tabular-nums">{point.label}</p>
+          <p className="font-semibold tabular-nums">
+            {point.label}
+            {active === unfinished && <span className="font-normal text-muted"> · so far</span>}
+          </p>
           {SERIES_KEYS.map((key) => (
             <p key={key} className="tabular-nums" style={{ color: SERIES_STYLES[key].stroke }}>
               {SERIES_STYLES[key].label}: {formatNumber(point[key], lang)}
             </p>
           ))}
+          {ghost && ghostAtActive !== undefined && ghostAtActive !== null && (
+            <p className="tabular-nums text-muted">
+              {ghost.label.toLowerCase()} {point.label}: {formatNumber(ghostAtActive, lang)}
+            </p>
+          )}
         </div>
       )}
     </div>

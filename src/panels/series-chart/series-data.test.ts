@@ -9,6 +9,7 @@ import {
   buildSeries,
   describeSeries,
   formatMinute,
+  ghostViews,
   parseBucket,
   zonedWallClockToUtc,
   type SeriesInput,
@@ -273,5 +274,51 @@ describe('describeSeries', () => {
     ],
   ])('%s', (_name, points, expected) => {
     expect(describeSeries(points, format)).toBe(expected);
+  });
+});
+
+describe('ghostViews', () => {
+  const MINUTE = 60_000;
+  const berlin = (now: number) => buildSeries({ views: [], visitors: [] }, { requestedTimezone: BERLIN, displayTimezone: BERLIN, now, lang: 'en' });
+  const zeros = (n: number) => Array.from({ length: n }, () => 0);
+
+  test.each<{ name: string; now: number; pageviews: { x: string; y: number }[]; coveredUntil: number; expected: (number | null)[] }>([
+    {
+      name: "yesterday's minutes under today's with the same wall-clock time; missing minutes are 0",
+      now: NOW, // 12:25:57 in Berlin: the chart shows 11:56 … 12:25
+      pageviews: [
+        { x: '2026-11-25 11:55:00', y: 9 }, // before the chart's first minute
+        { x: '2026-11-25 11:56:00', y: 2 },
+        { x: '2026-11-25 12:00:00', y: 3 },
+        { x: '2026-11-25 12:25:00', y: 5 },
+        { x: 'not a date', y: 4 },
+      ],
+      coveredUntil: NOW,
+      expected: [2, 0, 0, 0, 3, ...zeros(24), 5],
+    },
+    {
+      name: 'minutes after the one it was fetched in are null: the line ends, it does not drop to 0',
+      now: NOW,
+      pageviews: [{ x: '2026-11-25 12:00:00', y: 3 }],
+      coveredUntil: NOW - 2 * MINUTE, // fetched at 12:23:57
+      expected: [...zeros(4), 3, ...zeros(23), null, null],
+    },
+    {
+      name: 'a 25-hour day (Berlin leaves summer time on 25 October): 09:10 yesterday sits under 09:10 today, not 08:10',
+      now: utc('2026-10-25T08:10:30Z'), // 09:10:30 CET
+      pageviews: [
+        { x: '2026-10-24 09:10:00', y: 7 }, // 07:10 UTC, 25 hours earlier
+        { x: '2026-10-24 08:40:00', y: 1 }, // before the chart's first minute, 08:41
+      ],
+      coveredUntil: utc('2026-10-25T08:10:30Z'),
+      expected: [...zeros(29), 7],
+    },
+  ])('$name', ({ now, pageviews, coveredUntil, expected }) => {
+    expect(ghostViews(berlin(now), pageviews, { requestedTimezone: BERLIN, coveredUntil })).toEqual(expected);
+  });
+
+  test('the text alternative adds the earlier day', () => {
+    const format = (n: number) => String(n);
+    expect(describeSeries(berlinSeries, format, { label: 'Yesterday', views: [1, 2, null] })).toMatch(/ Yesterday, the same minutes: 3 views\.$/);
   });
 });

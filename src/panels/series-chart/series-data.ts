@@ -187,6 +187,34 @@ export function buildSeries(series: SeriesInput, { requestedTimezone, displayTim
   return points;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The ghost line: the same minutes on an earlier day.
+
+const clockOf = (t: number, timeZone: string) => formatMinute(t, timeZone, 'en-GB');
+
+/**
+ * Views per minute on an earlier day, set under the live minutes with the same wall-clock time
+ * in `requestedTimezone` (the zone the proxy counted the days in, so a 23- or 25-hour day still
+ * lines up). Minutes the answer left out are 0; live minutes after `coveredUntil` (the minute it
+ * was fetched in) are null, so the line ends where the answer did instead of dropping to 0.
+ */
+export function ghostViews(
+  points: readonly SeriesPoint[],
+  pageviews: readonly SeriesPointInput[],
+  { requestedTimezone, coveredUntil }: { requestedTimezone: string; coveredUntil: number },
+): (number | null)[] {
+  const byClock = new Map<string, number>();
+  for (const { x, y } of pageviews) {
+    if (typeof x !== 'string' || !Number.isFinite(y) || y <= 0) continue;
+    const instant = parseBucket(x, requestedTimezone);
+    if (instant === null) continue;
+    const clock = clockOf(instant, requestedTimezone);
+    byClock.set(clock, (byClock.get(clock) ?? 0) + y);
+  }
+  const last = startOfMinute(coveredUntil);
+  return points.map((p) => (p.t > last ? null : (byClock.get(clockOf(p.t, requestedTimezone)) ?? 0)));
+}
+
 export type SeriesSummary = {
   views: number;
   /** The first minute with the most views, or null when there were none. */
@@ -207,9 +235,15 @@ export function summarizeSeries(points: readonly SeriesPoint[]): SeriesSummary {
  * The chart's text alternative. Visitors are not summed: Umami counts distinct sessions per
  * minute, so a sum over minutes overcounts people (57 "visitors" for 12 sessions).
  */
-export function describeSeries(points: readonly SeriesPoint[], format: (n: number) => string): string {
+export function describeSeries(
+  points: readonly SeriesPoint[],
+  format: (n: number) => string,
+  ghost?: { label: string; views: readonly (number | null)[] },
+): string {
   const { views, peak } = summarizeSeries(points);
   const head = `Views and visitors per minute, last ${WINDOW_MINUTES} minutes`;
-  if (peak === null) return `${head}: no views.`;
-  return `${head}: ${format(views)} views; busiest minute ${peak.label} with ${format(peak.views)} views and ${format(peak.visitors)} visitors.`;
+  const body = peak === null ? `${head}: no views.` : `${head}: ${format(views)} views; busiest minute ${peak.label} with ${format(peak.views)} views and ${format(peak.visitors)} visitors.`;
+  if (!ghost) return body;
+  const before = ghost.views.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return `${body} ${ghost.label}, the same minutes: ${format(before)} views.`;
 }
