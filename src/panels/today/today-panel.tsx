@@ -50,7 +50,9 @@ export function TodayPanel() {
 
   const now = figures(stats, events);
   const before = figures(statsBefore, eventsBefore);
-  const stale = now.views.failing || now.events.failing;
+  const failingNow = [stats, events].filter(failing);
+  // "Not updated" keeps the last figures; a figure that never came is plainly unavailable.
+  const problem = failingNow.length === 0 ? null : failingNow.some((query) => query.data === undefined) ? 'unavailable right now' : 'not updated';
 
   return (
     <Panel
@@ -58,9 +60,9 @@ export function TodayPanel() {
       testId="today"
       className="today-panel"
       aside={
-        stale ? (
+        problem ? (
           <span className="text-[0.75em] text-warn" role="status">
-            {now.views.value === undefined && now.events.value === undefined ? 'unavailable right now' : 'not updated'}
+            {problem}
           </span>
         ) : past ? (
           <span className="text-[0.75em] text-muted">vs {BEFORE_LABELS[past].toLowerCase()} by this time</span>
