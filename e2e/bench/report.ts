@@ -125,6 +125,9 @@ function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string
 
 const ratio = (value: number, floor: number) => (floor > 0 && Number.isFinite(value / floor) ? `${(value / floor).toFixed(1)}×` : '–');
 
+/** The reference page's start-up on the machine the budgets were set on (the 2026-11-27 run). */
+const REFERENCE_AT_CALIBRATION_MS = 107;
+
 export function formatReport(r: Results, budgets: Budget[]): string {
   const w = r.weight;
   const ref = r.polling.reference;
@@ -243,6 +246,8 @@ export function formatReport(r: Results, budgets: Budget[]): string {
   const m = r.machine;
   return [
     `Run: ${m.date}, commit ${m.commit}${r.quick ? ', **--quick (not comparable)**' : ''}. Machine: ${m.cpu}, ${m.memory} RAM, ${m.os}; load average ${m.load} before, ${m.loadAfter} after. Chromium ${m.chromium} (Debian, headless), Node ${m.node}. Viewport ${r.config.viewport.width}×${r.config.viewport.height}, locale en-US, Europe/Berlin.`,
+    '',
+    `Machine speed: the reference page was ready in ${ms(refStartup, 0)} here; the budgets were set on a machine where it took about ${ms(REFERENCE_AT_CALIBRATION_MS, 0)} (${ratio(refStartup, REFERENCE_AT_CALIBRATION_MS)} here). Where it is much slower, judge the app by the "vs reference" column and against the previous build on the same machine ([docs/decisions/0017](docs/decisions/0017-budgets-set-on-a-faster-machine.md)).`,
     '',
     '### Budgets',
     '',
