@@ -377,9 +377,11 @@ test.describe('Share this view', () => {
     await panel.getByRole('spinbutton').fill('20');
     await expect(tvUrl).toHaveValue(`${FIXTURE_URL}/?websites=${SITES.busy},${SITES.empty}&rotate=20&kiosk&theme=light`);
 
-    for (const name of ['World map', 'Top pages', 'Top referrers', 'Top countries', 'Live events']) {
+    for (const name of ['Today so far', 'World map', 'Top pages', 'Top referrers', 'Top countries', 'Live events']) {
       await panel.getByRole('checkbox', { name }).uncheck();
     }
+    // Past the unchosen Today so far, then past Totals.
+    await panel.getByRole('button', { name: 'Move Views per minute up' }).click();
     await panel.getByRole('button', { name: 'Move Views per minute up' }).click();
     await panel.getByRole('checkbox', { name: 'Transparent background (iframe)' }).check();
     const embedSrc = `${FIXTURE_URL}/?websites=${SITES.busy},${SITES.empty}&rotate=20&embed&panels=chart,totals&theme=light&bg=transparent`;
