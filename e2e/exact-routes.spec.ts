@@ -45,7 +45,7 @@ test('a scripted refusal reaches the browser as an error code, and the route rec
     .poll(async () => (await request.get(api(id, 'metrics/expanded?type=country'))).status(), { intervals: [500] })
     .toBe(200);
   const health = (await (await request.get(`${FIXTURE_URL}/healthz`)).json()) as { sources: Record<string, { lastSuccess: string | null }> };
-  expect(Object.keys(health.sources)).toEqual(['realtime', 'stats', 'metrics', 'active', 'websites']);
+  expect(Object.keys(health.sources)).toEqual(['realtime', 'stats', 'metrics', 'active', 'websites', 'period-stats', 'period-metrics', 'pageviews']);
   expect(health.sources.metrics?.lastSuccess).not.toBeNull();
 });
 

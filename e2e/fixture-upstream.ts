@@ -7,15 +7,21 @@
 //   PUT /__exact/:websiteId     {"steps": ["400", "recorded"], "route": "metrics"}
 //                               the same for the exact routes (stats, metrics/expanded, active);
 //                               without "route", for all three
+//   PUT /__exact/:websiteId     {"steps": ["500"], "route": "stats", "period": "yesterday"}
+//                               the same for the day windows (issue 19) of stats, metrics and
+//                               pageviews: "period" is today, yesterday, lastweek or "all";
+//                               a script without "period" never touches them
 //   GET /__requests                                          what this server received
 //   DELETE /__requests                                       forget it
 //
 // Exact routes by default: SITES.exact answers the aggregates recorded beside its realtime
 // answer, SITES.empty the empty site's, any other site 404 (an Umami without these routes), so
-// the recorded realtime numbers of every other test stay what the page shows.
+// the recorded realtime numbers of every other test stay what the page shows. The day windows
+// the same way, with the numbers below (PERIOD_STATS, PERIOD_EVENTS, periodPageviews).
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PERIOD_DAYS, startOfDay, type PastPeriod, type Period } from '../src/shared/zoned-time.ts';
 import { SECRETS, SITES, UPSTREAM_PORT } from './servers.ts';
 
 const FIXTURES = new URL('../src/test/fixtures/umami-3.1/', import.meta.url);
@@ -50,6 +56,8 @@ const EXACT = {
   badRequest: aggregate('agg-error-metrics-bad-type.json'),
   noDates: aggregate('agg-error-stats-no-dates.json'),
 };
+const recordedPageviews = aggregate('agg-busy-pageviews-minute.json') as { pageviews: Point[]; sessions: Point[] };
+type Point = { x: string; y: number };
 const empty = load('realtime-empty.json') as RawRealtime;
 const unauthorized = load('realtime-401.json');
 const websites = load('websites-list.json');
@@ -58,10 +66,36 @@ const login = load('login-response.json') as { token: string; user: unknown };
 export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const EXACT_ROUTES = ['stats', 'metrics', 'active'] as const;
+export const EXACT_ROUTES = ['stats', 'metrics', 'active', 'pageviews'] as const;
 export type ExactRoute = (typeof EXACT_ROUTES)[number];
 export const EXACT_STEPS = ['recorded', 'empty', '400', '401', '404', '429', '500', 'timeout', 'malformed'] as const;
 export type ExactStep = (typeof EXACT_STEPS)[number];
+/** Which day windows a script applies to. */
+export type PeriodScript = Period | 'all';
+
+type DayStats = { pageviews: number; visitors: number; visits: number; bounces: number; totaltime: number };
+
+/**
+ * The `recorded` answer of `stats?startAt&endAt&timezone` over each day window: today +20 %
+ * against yesterday in views, visitors and events, −20 % views / −25 % visitors / −30 % events
+ * against last week. `comparison` (Umami's previous window) is the day before's, unused by the app.
+ */
+export const PERIOD_STATS: Record<Period, DayStats> = {
+  today: { pageviews: 1200, visitors: 300, visits: 330, bounces: 120, totaltime: 48_000 },
+  yesterday: { pageviews: 1000, visitors: 250, visits: 275, bounces: 100, totaltime: 40_000 },
+  lastweek: { pageviews: 1500, visitors: 400, visits: 440, bounces: 160, totaltime: 64_000 },
+};
+
+/** The `recorded` custom events per day window, as `[name, count, visitors]`: 42, 35 and 60 in all. */
+export const PERIOD_EVENTS: Record<Period, ReadonlyArray<readonly [string, number, number]>> = {
+  today: [['signup-click', 30, 21], ['purchase', 12, 9]],
+  yesterday: [['signup-click', 25, 18], ['purchase', 10, 8]],
+  lastweek: [['signup-click', 40, 30], ['purchase', 15, 12], ['newsletter-subscribe', 5, 5]],
+};
+export const periodEventTotal = (period: Period) => PERIOD_EVENTS[period].reduce((sum, [, count]) => sum + count, 0);
+
+/** Last week's ghost line is the recording doubled, so a test can tell it from yesterday's. */
+export const LASTWEEK_PAGEVIEWS_FACTOR = 2;
 
 // realtime-busy.json was recorded with timezone=Europe/Berlin, UTC+1 in November.
 const BERLIN_OFFSET_MS = 60 * 60 * 1000;
@@ -106,6 +140,41 @@ export function busyAt(recordedAt: number, now: number, timezone: string | null,
   };
 }
 
+/**
+ * agg-busy-pageviews-minute.json (31 Berlin-time minute slots from 18:11, 18:30 missing) moved
+ * to a window starting at `startAt` and labelled as Umami labels it in `timezone`.
+ */
+export function periodPageviews(startAt: number, timezone: string, period: PastPeriod): { pageviews: Point[]; sessions: Point[] } {
+  const first = Date.parse('2026-12-05T18:11:00Z');
+  const factor = period === 'lastweek' ? LASTWEEK_PAGEVIEWS_FACTOR : 1;
+  const move = (points: Point[]) =>
+    points.map((p) => {
+      const instant = startAt + (Date.parse(`${p.x.replace(' ', 'T')}Z`) - first);
+      const x = timezone === 'utc' ? new Date(instant).toISOString().replace('.000Z', 'Z') : wallClock(instant, timezone);
+      return { x, y: p.y * factor };
+    });
+  return { pageviews: move(recordedPageviews.pageviews), sessions: move(recordedPageviews.sessions) };
+}
+
+/** The day window a request names: today, yesterday or last week in its zone; null for the realtime window. */
+function periodOf(url: URL, route: ExactRoute, now: number): Period | null {
+  const timezone = url.searchParams.get('timezone');
+  const startAt = Number(url.searchParams.get('startAt'));
+  if (timezone === null || route === 'active') return null;
+  // The ghost window starts half an hour before now, n days back; a day window at a midnight.
+  const days = Math.round(((route === 'pageviews' ? now : startOfDay(now, timezone)) - startAt) / 86_400_000);
+  return (Object.keys(PERIOD_DAYS) as Period[]).find((period) => PERIOD_DAYS[period] === days) ?? null;
+}
+
+function timezoneKnown(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const XSS_PATH = '/<img src=x onerror=alert(1)>';
 
 type Logged = { method: string; url: string; headers: IncomingMessage['headers'] };
@@ -122,7 +191,7 @@ export function startFixtureUpstream({
   token: string;
 }) {
   const scenarios = new Map<string, Step[]>();
-  /** Keyed `websiteId:route`, or `websiteId:*` for all three exact routes. */
+  /** Keyed `websiteId:route`, or `websiteId:*` for all three exact routes; day windows add `:period` (or `:all`). */
   const exactScenarios = new Map<string, ExactStep[]>();
   // Each website's recording is anchored at its first busy answer: its rows then keep their
   // times across polls, and a test on a fresh website id sees exactly the recorded numbers.
@@ -150,9 +219,10 @@ export function startFixtureUpstream({
       return json(res, 200, { ok: true });
     }
     if (url.pathname.startsWith('/__exact/') && req.method === 'PUT') {
-      const script = JSON.parse(body) as { steps: ExactStep[]; route?: ExactRoute };
+      const script = JSON.parse(body) as { steps: ExactStep[]; route?: ExactRoute; period?: PeriodScript };
       const route = script.route && EXACT_ROUTES.includes(script.route) ? script.route : '*';
-      exactScenarios.set(`${url.pathname.slice('/__exact/'.length)}:${route}`, script.steps.filter((s) => EXACT_STEPS.includes(s)));
+      const period = script.period === 'all' || (script.period && script.period in PERIOD_DAYS) ? `:${script.period}` : '';
+      exactScenarios.set(`${url.pathname.slice('/__exact/'.length)}:${route}${period}`, script.steps.filter((s) => EXACT_STEPS.includes(s)));
       return json(res, 200, { ok: true });
     }
     if (url.pathname === '/__requests') {
@@ -169,15 +239,26 @@ export function startFixtureUpstream({
     if (url.pathname === '/api/websites' && req.method === 'GET') {
       return authorized(req) ? json(res, 200, websites) : json(res, 401, unauthorized);
     }
-    const exact = /^\/api\/websites\/([^/]+)\/(stats|active|metrics\/expanded)$/.exec(url.pathname);
+    const exact = /^\/api\/websites\/([^/]+)\/(stats|active|metrics\/expanded|pageviews)$/.exec(url.pathname);
     if (exact && req.method === 'GET') {
       if (!authorized(req)) return json(res, 401, unauthorized);
       const id = decodeURIComponent(exact[1] ?? '');
       const route: ExactRoute = exact[2] === 'metrics/expanded' ? 'metrics' : (exact[2] as ExactRoute);
-      const steps = exactScenarios.get(`${id}:${route}`) ?? exactScenarios.get(`${id}:*`);
+      const timezone = url.searchParams.get('timezone');
+      if (timezone !== null && !timezoneKnown(timezone)) {
+        res.writeHead(500); // Umami: PostgreSQL does not know the zone, empty body
+        return res.end();
+      }
+      const period = periodOf(url, route, Date.now());
+      const keys = period
+        ? [`${id}:${route}:${period}`, `${id}:${route}:all`, `${id}:*:${period}`, `${id}:*:all`]
+        : [`${id}:${route}`, `${id}:*`];
+      const steps = keys.map((key) => exactScenarios.get(key)).find((s) => s !== undefined);
       const fallback: ExactStep = id === SITES.exact ? 'recorded' : id === SITES.empty ? 'empty' : '404';
       const step: ExactStep = steps && steps.length > 0 ? (steps.length > 1 ? steps.shift()! : steps[0]!) : fallback;
-      return answerExact(res, url, route, step);
+      if (period) return answerPeriod(res, url, route, period, step);
+      // Pageviews outside the ghost windows: not something the proxy asks for.
+      return route === 'pageviews' ? json(res, 400, EXACT.badRequest) : answerExact(res, url, route, step);
     }
     const match = /^\/api\/realtime\/([^/]+)$/.exec(url.pathname);
     if (match && req.method === 'GET') {
@@ -257,7 +338,7 @@ export function startFixtureUpstream({
   }
 
   /** Umami 3.1's answers for the exact routes (aggregates README), or the scripted failure. */
-  function answerExact(res: ServerResponse, url: URL, route: ExactRoute, step: ExactStep) {
+  function answerExact(res: ServerResponse, url: URL, route: Exclude<ExactRoute, 'pageviews'>, step: ExactStep) {
     const dated = /^\d+$/.test(url.searchParams.get('startAt') ?? '') && /^\d+$/.test(url.searchParams.get('endAt') ?? '');
     if (route !== 'active' && !dated) return json(res, 400, EXACT.noDates);
     const type = url.searchParams.get('type') ?? '';
@@ -267,6 +348,47 @@ export function startFixtureUpstream({
         return json(res, 200, route === 'metrics' ? EXACT.recorded.metrics[type] : EXACT.recorded[route]);
       case 'empty':
         return json(res, 200, EXACT.empty[route]);
+      case '400':
+        return json(res, 400, EXACT.badRequest);
+      case '401':
+      case '404':
+      case '429':
+      case '500':
+      case 'timeout':
+        return answerFailure(res, step);
+      case 'malformed':
+        return json(res, 200, route === 'metrics' ? { rows: 'none' } : ['not', 'an', 'object']);
+    }
+  }
+
+  /** The day windows: the documented numbers per period, or the scripted failure. */
+  function answerPeriod(res: ServerResponse, url: URL, route: ExactRoute, period: Period, step: ExactStep) {
+    const type = url.searchParams.get('type') ?? '';
+    if (route === 'metrics' && !(type in EXACT.recorded.metrics)) return json(res, 400, EXACT.badRequest);
+    switch (step) {
+      case 'recorded': {
+        if (route === 'stats') {
+          const previous: Period = period === 'today' ? 'yesterday' : 'lastweek';
+          return json(res, 200, { ...PERIOD_STATS[period], comparison: PERIOD_STATS[previous] });
+        }
+        if (route === 'metrics') {
+          // Only custom events are recorded per day; other types answer as the empty site.
+          if (type !== 'event') return json(res, 200, []);
+          const rows = PERIOD_EVENTS[period].map(([name, count, visitors]) => ({
+            name,
+            pageviews: String(count),
+            visitors,
+            visits: visitors,
+            bounces: 0,
+            totaltime: String(count * 20),
+          }));
+          return json(res, 200, rows);
+        }
+        if (period === 'today') return json(res, 400, EXACT.badRequest);
+        return json(res, 200, periodPageviews(Number(url.searchParams.get('startAt')), url.searchParams.get('timezone') ?? 'utc', period));
+      }
+      case 'empty':
+        return json(res, 200, route === 'pageviews' ? { pageviews: [], sessions: [] } : route === 'metrics' ? EXACT.empty.metrics : EXACT.empty.stats);
       case '400':
         return json(res, 400, EXACT.badRequest);
       case '401':

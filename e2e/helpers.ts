@@ -3,7 +3,7 @@ import { createAppServer, listen } from '../src/server/app-server.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { allowedHostsFrom } from '../src/server/host-check.ts';
 import { CLIENT_DIR, NO_UPSTREAM, UPSTREAM_URL } from './servers.ts';
-import type { ExactRoute, ExactStep, Step } from './fixture-upstream.ts';
+import type { ExactRoute, ExactStep, PeriodScript, Step } from './fixture-upstream.ts';
 
 /** Scripts what the fake Umami answers for one website: each realtime call takes the next step. */
 export async function scenario(websiteId: string, steps: Step[]): Promise<void> {
@@ -15,12 +15,15 @@ export async function scenario(websiteId: string, steps: Step[]): Promise<void> 
   expect(response.ok).toBe(true);
 }
 
-/** The same for the exact routes (stats, metrics/expanded, active), or for one of them. */
-export async function exactScenario(websiteId: string, steps: ExactStep[], route?: ExactRoute): Promise<void> {
+/**
+ * The same for the exact routes (stats, metrics/expanded, active), or for one of them; with
+ * `period`, for their day windows instead (today, yesterday, lastweek or 'all'; pageviews too).
+ */
+export async function exactScenario(websiteId: string, steps: ExactStep[], route?: ExactRoute, period?: PeriodScript): Promise<void> {
   const response = await fetch(`${UPSTREAM_URL}/__exact/${websiteId}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ steps, route }),
+    body: JSON.stringify({ steps, route, period }),
   });
   expect(response.ok).toBe(true);
 }

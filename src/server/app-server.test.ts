@@ -167,6 +167,7 @@ test('shutdown lets an in-flight answer finish, refuses new connections, and clo
     },
     websites: async () => [],
     exact: () => new Promise(() => {}),
+    period: () => new Promise(() => {}),
   };
   const app = await start({}, slow);
   // A screen's browser keeps its connection open between polls.
@@ -186,7 +187,7 @@ test('shutdown lets an in-flight answer finish, refuses new connections, and clo
 });
 
 test('shutdown cuts an answer that outlasts the grace period', async () => {
-  const stuck: Upstream = { mode: 'demo', realtime: () => new Promise(() => {}), websites: async () => [], exact: () => new Promise(() => {}) };
+  const stuck: Upstream = { mode: 'demo', realtime: () => new Promise(() => {}), websites: async () => [], exact: () => new Promise(() => {}), period: () => new Promise(() => {}) };
   const app = await start({}, stuck);
   const answer = app.get(`/api/realtime/${SITE}`).catch((error: Error) => error);
   await new Promise((resolve) => setTimeout(resolve, 50));

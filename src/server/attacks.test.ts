@@ -9,7 +9,7 @@ let umami: FakeUmami;
 let proxy: TestProxy;
 beforeAll(async () => {
   umami = await startFakeUmami({ username: 'admin', password: 'pw' });
-  proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', CACHE_TTL_MS: '0', EXACT_CACHE_TTL_MS: '0' });
+  proxy = await startProxy({ UMAMI_URL: umami.url, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', CACHE_TTL_MS: '0', EXACT_CACHE_TTL_MS: '0', PERIOD_CACHE_TTL_MS: '0' });
 });
 afterAll(async () => {
   await Promise.all([umami.close(), proxy.close()]);
@@ -39,16 +39,23 @@ function expectOnlyAllowedUpstream() {
       expect(url.search).toBe('');
       continue;
     }
+    // A day window (issue 19) adds the zone it was cut in; pageviews have only day windows.
+    const zoned = url.searchParams.has('timezone');
     if (url.pathname === `/api/websites/${BUSY}/stats`) {
-      expect(keys).toBe('endAt,startAt');
+      expect(keys).toBe(zoned ? 'endAt,startAt,timezone' : 'endAt,startAt');
       expect(url.searchParams.get('startAt')).toMatch(/^\d+$/);
       expect(url.searchParams.get('endAt')).toMatch(/^\d+$/);
       continue;
     }
     if (url.pathname === `/api/websites/${BUSY}/metrics/expanded`) {
-      expect(keys).toBe('endAt,limit,startAt,type');
-      expect(['path', 'referrer', 'country', 'event']).toContain(url.searchParams.get('type'));
+      expect(keys).toBe(zoned ? 'endAt,limit,startAt,timezone,type' : 'endAt,limit,startAt,type');
+      expect(zoned ? ['event'] : ['path', 'referrer', 'country', 'event']).toContain(url.searchParams.get('type'));
       expect(url.searchParams.get('limit')).toBe('500');
+      continue;
+    }
+    if (url.pathname === `/api/websites/${BUSY}/pageviews`) {
+      expect(keys).toBe('endAt,startAt,timezone,unit');
+      expect(url.searchParams.get('unit')).toBe('minute');
       continue;
     }
     expect(url.pathname).toBe(`/api/realtime/${BUSY}`);
@@ -70,7 +77,15 @@ describe('paths that must never reach Umami', () => {
     ['/api/share/HkU3XzlfKSNmEofA', 404],
     [`/api/websites/${BUSY}`, 404],
     [`/api/websites/${BUSY}/metrics?type=path`, 404],
-    [`/api/websites/${BUSY}/pageviews`, 404],
+    [`/api/websites/${BUSY}/pageviews`, 400],
+    [`/api/websites/${BUSY}/pageviews/`, 404],
+    [`/api/websites/${BUSY}/pageviews?period=today&timezone=UTC`, 400],
+    [`/api/websites/${BUSY}/pageviews?period=yesterday&timezone=Europe/Berlin%26unit%3Dyear`, 400],
+    [`/api/websites/${BUSY}/pageviews?period=yesterday&timezone=../../etc/passwd`, 400],
+    [`/api/websites/${BUSY}/stats?period=yesterday%26startAt%3D0&timezone=UTC`, 400],
+    [`/api/websites/${BUSY}/stats?period=today&timezone=UTC%0d%0aX-Injected:%201`, 400],
+    [`/api/websites/${BUSY}/stats?period=today&period=lastweek&timezone=UTC`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&period=today&timezone=UTC`, 400],
     [`/api/websites/${BUSY}/sessions`, 404],
     [`/api/websites/${BUSY}/events`, 404],
     [`/api/websites/${BUSY}/reports`, 404],
@@ -129,7 +144,7 @@ describe('paths that must never reach Umami', () => {
   });
 
   test.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE'])('%s → 405', async (method) => {
-    for (const target of [`/api/realtime/${BUSY}`, '/api/websites', `/api/websites/${BUSY}/stats`, `/api/websites/${BUSY}/metrics/expanded?type=path`, `/api/websites/${BUSY}/active`]) {
+    for (const target of [`/api/realtime/${BUSY}`, '/api/websites', `/api/websites/${BUSY}/stats`, `/api/websites/${BUSY}/metrics/expanded?type=path`, `/api/websites/${BUSY}/active`, `/api/websites/${BUSY}/pageviews?period=yesterday&timezone=UTC`]) {
       const response = await proxy.request(target, { method, headers: { 'content-type': 'application/json' } });
       expect(response.status).toBe(405);
     }
@@ -158,6 +173,9 @@ describe('requests that reach Umami only in the allowed shape', () => {
     `/api/websites/${BUSY}/metrics/expanded?type=event`,
     `/api/websites/${BUSY}/active?startAt=1&endAt=2&x=../../users`,
     `/api/websites/${BUSY.toUpperCase()}/active`,
+    `/api/websites/${BUSY}/stats?period=today&timezone=europe/berlin&startAt=0&endAt=9999999999999&compare=yoy&unit=year`,
+    `/api/websites/${BUSY}/metrics/expanded?type=event&limit=1&period=lastweek&timezone=Australia/Adelaide&search=x`,
+    `/api/websites/${BUSY}/pageviews?period=yesterday&timezone=UTC&unit=year&startAt=0&__proto__[x]=1`,
   ])('%s', async (target) => {
     const response = await proxy.request(target);
     expect(response.status).toBe(200);

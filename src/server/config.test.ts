@@ -84,6 +84,7 @@ describe('limits and lists', () => {
       maxBodyBytes: 5 * 1024 * 1024,
       cacheTtlMs: 5000,
       exactCacheTtlMs: 15_000,
+      periodCacheTtlMs: 60_000,
       budget: { limit: 600, windowMs: 15_000 },
     });
   });
@@ -92,6 +93,12 @@ describe('limits and lists', () => {
     expect(loadConfig({ EXACT_CACHE_TTL_MS: '30000' }).exactCacheTtlMs).toBe(30_000);
     expect(() => loadConfig({ EXACT_CACHE_TTL_MS: '15s' })).toThrow(/EXACT_CACHE_TTL_MS/);
     expect(() => loadConfig({ EXACT_CACHE_TTL_MS: '3600001' })).toThrow(/EXACT_CACHE_TTL_MS/);
+  });
+
+  test('PERIOD_CACHE_TTL_MS: a whole number of milliseconds up to an hour', () => {
+    expect(loadConfig({ PERIOD_CACHE_TTL_MS: '0' }).periodCacheTtlMs).toBe(0);
+    expect(() => loadConfig({ PERIOD_CACHE_TTL_MS: '1m' })).toThrow(/PERIOD_CACHE_TTL_MS/);
+    expect(() => loadConfig({ PERIOD_CACHE_TTL_MS: '3600001' })).toThrow(/PERIOD_CACHE_TTL_MS/);
   });
 
   test('TRUST_PROXY: off unless true or 1', () => {

@@ -30,6 +30,8 @@ export type ProxyConfig = {
   cacheTtlMs: number;
   /** How long one answer of an exact route (stats, metrics, active) is shared by every viewer. */
   exactCacheTtlMs: number;
+  /** How long one answer of a period route (today, yesterday, last week) is shared; never past the minute its window ends. */
+  periodCacheTtlMs: number;
   cacheMaxEntries: number;
   /** Bytes of answers (and their gzip copies) the cache keeps at most. */
   cacheMaxBytes: number;
@@ -169,6 +171,8 @@ export function loadConfig(env: Env): ProxyConfig {
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 5_000, 0, 3_600_000),
     // Half the browser's default 30 s interval: two upstream calls per route per minute at most.
     exactCacheTtlMs: integer(env, 'EXACT_CACHE_TTL_MS', 15_000, 0, 3_600_000),
+    // The browser asks once a minute and the windows move once a minute.
+    periodCacheTtlMs: integer(env, 'PERIOD_CACHE_TTL_MS', 60_000, 0, 3_600_000),
     cacheMaxEntries: integer(env, 'CACHE_MAX_ENTRIES', 500, 1, 100_000),
     // A 30-site wall needs a few MB; 64 MB leaves a 1 GB TV box room even when the cache is full.
     cacheMaxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),

@@ -17,6 +17,11 @@ export function createDemoUpstream(source: DemoSource): Upstream {
       if (body === undefined) throw new ProxyError('unknown-website');
       return Buffer.from(JSON.stringify(body));
     },
+    async period(websiteId, request) {
+      const body = source.period(websiteId, request);
+      if (body === undefined) throw new ProxyError('unknown-website');
+      return Buffer.from(JSON.stringify(body));
+    },
     async websites() {
       return parseWebsites(source.websites());
     },

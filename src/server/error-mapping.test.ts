@@ -133,6 +133,7 @@ test('a thrown bug inside the handler still answers JSON, never a hung request',
         },
         websites: async () => [],
         exact: async () => Buffer.from('{}'),
+        period: async () => Buffer.from('{}'),
       },
     },
   );

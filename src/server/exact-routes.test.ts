@@ -237,7 +237,7 @@ describe('/healthz: the status of each source', () => {
   test('a refused exact route shows on its own source; the proxy stays ok while realtime works', async () => {
     const { clock, proxy, umami } = await setup();
     const before = await health(proxy);
-    expect(Object.keys(before.sources)).toEqual(['realtime', 'stats', 'metrics', 'active', 'websites']);
+    expect(Object.keys(before.sources)).toEqual(['realtime', 'stats', 'metrics', 'active', 'websites', 'period-stats', 'period-metrics', 'pageviews']);
     await proxy.request(`/api/realtime/${BUSY}`);
     await proxy.request(`/api/websites/${BUSY}/stats`);
     umami.override((request, res) => {

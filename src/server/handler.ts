@@ -9,6 +9,8 @@ import { secretsOf } from './config.ts';
 import { createUpstream, type UpstreamDeps } from './create-upstream.ts';
 import { createDashboardGate, withoutToken } from './dashboard-token.ts';
 import { exactCacheKey, type ExactRequest } from './exact.ts';
+import { periodCacheKey, type PeriodRequest } from './period.ts';
+import { MINUTE_MS } from '../shared/zoned-time.ts';
 import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
 import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
 import { createLogSummary, createSafeLog } from './safe-log.ts';
@@ -41,8 +43,8 @@ export function sharedCacheControl(ttlMs: number, ageMs: number): string {
   return `public, max-age=${maxAge}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
 }
 
-/** What /healthz reports one status for: each kind of upstream call. */
-export const SOURCES = ['realtime', 'stats', 'metrics', 'active', 'websites'] as const;
+/** What /healthz reports one status for: each kind of upstream call (`period-*`: over a local day, issue 19). */
+export const SOURCES = ['realtime', 'stats', 'metrics', 'active', 'websites', 'period-stats', 'period-metrics', 'pageviews'] as const;
 export type Source = (typeof SOURCES)[number];
 /** Without these the dashboard shows nothing; the exact routes only fall back to the sample. */
 const ESSENTIAL: readonly Source[] = ['realtime', 'websites'];
@@ -160,6 +162,20 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs, admitFor(req)), config.exactCacheTtlMs);
   }
 
+  /**
+   * A period's window ends at a whole minute and moves once a minute, so an answer is shared
+   * within the minute it was fetched in, for at most PERIOD_CACHE_TTL_MS.
+   */
+  async function period(req: IncomingMessage, res: ServerResponse, websiteId: string, request: PeriodRequest) {
+    if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    const source: Source = request.route === 'pageviews' ? 'pageviews' : `period-${request.route}`;
+    const load = logged(source, () => upstream.period(websiteId, request));
+    const t = now();
+    const result = await cache.get(periodCacheKey(websiteId, request), load, Math.min(config.periodCacheTtlMs, t % MINUTE_MS), admitFor(req));
+    const untilNextMinute = (fetchedAt: number) => Math.min(config.periodCacheTtlMs, (Math.floor(fetchedAt / MINUTE_MS) + 1) * MINUTE_MS - fetchedAt);
+    answer(req, res, result, result.kind === 'fresh' ? untilNextMinute(result.fetchedAt) : 0);
+  }
+
   async function websites(req: IncomingMessage, res: ServerResponse) {
     const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds));
     const ttlMs = Math.max(config.cacheTtlMs, WEBSITES_TTL_MS);
@@ -223,6 +239,8 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
           return await realtime(req, res, route.websiteId, route.query);
         case 'exact':
           return await exact(req, res, route.websiteId, route.request);
+        case 'period':
+          return await period(req, res, route.websiteId, route.request);
         case 'websites':
           return await websites(req, res);
         case 'invalid-parameter':

@@ -62,7 +62,8 @@ describe('matchRoute', () => {
     `/api/websites/${ID}/metrics`,
     `/api/websites/${ID}/metrics/`,
     `/api/websites/${ID}/metrics/expanded/`,
-    `/api/websites/${ID}/pageviews`,
+    `/api/websites/${ID}/pageviews/`,
+    `/api/websites/${ID}/PAGEVIEWS`,
     `/api/websites/${ID}/stats/x`,
     `/api/websites/${ID}/STATS`,
     `/api/websites/${ID}%2fstats`,
@@ -94,6 +95,51 @@ describe('matchRoute', () => {
   test('a fragment in the raw target is not part of the path', () => {
     expect(matchRoute('GET', `/api/realtime/${ID}#frag`)).toMatchObject({ kind: 'realtime', websiteId: ID });
     expect(splitTarget('/a?b=1#c?d')).toEqual({ path: '/a', search: 'b=1' });
+  });
+});
+
+describe('period routes: a period and a zone, never a window', () => {
+  const period = (request: object) => ({ kind: 'period', websiteId: ID, request });
+  test.each([
+    [`/api/websites/${ID}/stats?period=today&timezone=Europe/Berlin`, period({ route: 'stats', period: 'today', timezone: 'Europe/Berlin' })],
+    [`/api/websites/${ID}/stats?timezone=europe/berlin&period=yesterday&startAt=0&endAt=1`, period({ route: 'stats', period: 'yesterday', timezone: 'Europe/Berlin' })],
+    [`/api/websites/${ID.toUpperCase()}/stats?period=lastweek&timezone=utc`, period({ route: 'stats', period: 'lastweek', timezone: 'UTC' })],
+    [`/api/websites/${ID}/metrics/expanded?type=event&period=today&timezone=Australia/Adelaide`, period({ route: 'metrics', type: 'event', period: 'today', timezone: 'Australia/Adelaide' })],
+    [`/api/websites/${ID}/metrics/expanded?type=event&limit=500&period=lastweek&timezone=America/New_York`, period({ route: 'metrics', type: 'event', period: 'lastweek', timezone: 'America/New_York' })],
+    [`/api/websites/${ID}/pageviews?period=yesterday&timezone=Europe/Berlin&unit=hour`, period({ route: 'pageviews', period: 'yesterday', timezone: 'Europe/Berlin' })],
+    [`/api/websites/${ID}/pageviews?period=lastweek&timezone=America/Santiago`, period({ route: 'pageviews', period: 'lastweek', timezone: 'America/Santiago' })],
+    // Without a period the exact routes are what they were; `active` has no period.
+    [`/api/websites/${ID}/stats?timezone=Europe/Berlin`, { kind: 'exact', websiteId: ID, request: { route: 'stats' } }],
+    [`/api/websites/${ID}/active?period=today&timezone=Europe/Berlin`, { kind: 'exact', websiteId: ID, request: { route: 'active' } }],
+  ])('%s', (target, route) => {
+    expect(matchRoute('GET', target)).toEqual(route);
+    expect(matchRoute('HEAD', target)).toEqual(route);
+  });
+
+  test.each([
+    `stats?period=today`,
+    `stats?period=today&timezone=`,
+    `stats?period=today&timezone=Mars/Olympus`,
+    `stats?period=today&timezone=%2B01:00`,
+    `stats?period=today&timezone=Europe/Berlin&timezone=Asia/Tokyo`,
+    `stats?period=tomorrow&timezone=Europe/Berlin`,
+    `stats?period=Today&timezone=Europe/Berlin`,
+    `stats?period=&timezone=Europe/Berlin`,
+    `stats?period=today&period=yesterday&timezone=Europe/Berlin`,
+    `metrics/expanded?type=path&period=today&timezone=Europe/Berlin`,
+    `metrics/expanded?period=today&timezone=Europe/Berlin`,
+    `metrics/expanded?type=event&limit=501&period=today&timezone=Europe/Berlin`,
+    `pageviews`,
+    `pageviews?timezone=Europe/Berlin`,
+    `pageviews?period=today&timezone=Europe/Berlin`,
+    `pageviews?period=yesterday`,
+  ])('%s → invalid-parameter', (route) => {
+    expect(matchRoute('GET', `/api/websites/${ID}/${route}`)).toEqual({ kind: 'invalid-parameter' });
+  });
+
+  test('a bad id is refused before the parameters are read; other methods are 405', () => {
+    expect(matchRoute('GET', '/api/websites/nope/pageviews?period=yesterday&timezone=UTC')).toEqual({ kind: 'invalid-website-id' });
+    expect(matchRoute('POST', `/api/websites/${ID}/pageviews?period=yesterday&timezone=UTC`)).toEqual({ kind: 'method-not-allowed' });
   });
 });
 

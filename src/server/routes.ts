@@ -1,5 +1,6 @@
 import { canonicalTimeZone, isUuid } from '../shared/validate.ts';
 import { METRICS_LIMIT, isMetricType, type ExactRequest } from './exact.ts';
+import { periodParams, type PeriodRequest } from './period.ts';
 
 // Request line → one of the few routes the proxy serves. Matching uses the RAW path, exactly:
 // no decoding, no normalising, so `%2f`, `..`, `//` or `\` can never reach an upstream route.
@@ -12,6 +13,7 @@ export type RealtimeQuery = { timezone: string | null };
 export type Route =
   | { kind: 'realtime'; websiteId: string; query: RealtimeQuery }
   | { kind: 'exact'; websiteId: string; request: ExactRequest }
+  | { kind: 'period'; websiteId: string; request: PeriodRequest }
   | { kind: 'websites' }
   | { kind: 'healthz' }
   | { kind: 'invalid-website-id' }
@@ -93,11 +95,27 @@ export function metricsRequest(search: string): ExactRequest | null {
 }
 
 const REALTIME = /^\/api\/realtime\/([^/]*)$/;
-const EXACT = /^\/api\/websites\/([^/]*)\/(stats|active|metrics\/expanded)$/;
+const EXACT = /^\/api\/websites\/([^/]*)\/(stats|active|metrics\/expanded|pageviews)$/;
+
+/** With `period`, stats, event metrics and pageviews answer for a local day (period.ts). */
+function periodRequest(name: string, search: string): PeriodRequest | null {
+  const valid = periodParams(new URLSearchParams(search));
+  if (!valid) return null;
+  const { period, timezone } = valid;
+  if (name === 'stats') return { route: 'stats', period, timezone };
+  // The live series is the realtime answer's: pageviews only for the ghost line's past days.
+  if (name === 'pageviews') return period === 'today' ? null : { route: 'pageviews', period, timezone };
+  const metrics = metricsRequest(search);
+  return metrics?.route === 'metrics' && metrics.type === 'event' ? { route: 'metrics', type: 'event', period, timezone } : null;
+}
 
 function exactRoute(id: string, name: string, search: string): Route {
   if (!isUuid(id)) return { kind: 'invalid-website-id' };
   const websiteId = id.toLowerCase();
+  if (name === 'pageviews' || (name !== 'active' && new URLSearchParams(search).has('period'))) {
+    const request = periodRequest(name, search);
+    return request ? { kind: 'period', websiteId, request } : { kind: 'invalid-parameter' };
+  }
   if (name === 'stats' || name === 'active') return { kind: 'exact', websiteId, request: { route: name } };
   const request = metricsRequest(search);
   return request ? { kind: 'exact', websiteId, request } : { kind: 'invalid-parameter' };

@@ -4,6 +4,7 @@ import type { UpstreamConfig } from './config.ts';
 import { createCredential } from './credential.ts';
 import { METRICS_LIMIT, exactWindow, type ExactRequest } from './exact.ts';
 import type { Priority } from './budget.ts';
+import { periodTarget } from './period.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 import type { RealtimeQuery } from './routes.ts';
 
@@ -198,6 +199,16 @@ export function createUmamiUpstream(
       await checkShared(websiteId);
       const { segments, query } = exactTarget(websiteId, request, now());
       // Fresh credentials and still 401: for a share link, a section the share leaves out.
+      const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
+      const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
+      if (request.route === 'metrics') parseJsonArray(response.body);
+      else parseJsonObject(response.body);
+      return response.body;
+    },
+    async period(websiteId, request) {
+      await checkShared(websiteId);
+      const { segments, query } = periodTarget(websiteId, request, now());
+      // The same rules as the exact routes: low priority, 400/404 "not offered here".
       const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
       const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
       if (request.route === 'metrics') parseJsonArray(response.body);

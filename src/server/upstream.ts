@@ -1,5 +1,6 @@
 import type { UpstreamMode } from './config.ts';
 import type { ExactRequest } from './exact.ts';
+import type { PeriodRequest } from './period.ts';
 import type { RealtimeQuery } from './routes.ts';
 import type { WebsiteSummary } from './websites.ts';
 
@@ -11,6 +12,8 @@ export type Upstream = {
   websites(): Promise<WebsiteSummary[]>;
   /** Umami's stats, expanded metrics or active answer for the realtime window, unchanged (checked JSON). */
   exact(websiteId: string, request: ExactRequest): Promise<Buffer>;
+  /** Umami's stats, event metrics or pageviews answer for a local day's window (period.ts), unchanged (checked JSON). */
+  period(websiteId: string, request: PeriodRequest): Promise<Buffer>;
 };
 
 export type Log = (line: string) => void;

@@ -49,11 +49,12 @@ test.each(
   expect(exactInvariantViolations(realtime, exact, site.domain)).toEqual([]);
 });
 
-test('the busy shop has hundreds of rows in 30 minutes, so the sample and the truth differ as on a real Umami', () => {
+test('the busy shop has more rows in 30 minutes than the sample holds, even at night, so the sample and the truth differ as on a real Umami', () => {
   for (const now of [PEAK, NIGHT]) {
     const { realtime, exact } = answers(20261126, now, SHOP.id);
     const customEvents = exact.metrics.event.reduce((sum, row) => sum + Number(row.pageviews), 0);
-    expect(exact.stats.pageviews + customEvents).toBeGreaterThan(150);
+    // More than the 100 rows the realtime answer samples (nights are quiet: about a third of the afternoon).
+    expect(exact.stats.pageviews + customEvents).toBeGreaterThan(100);
     expect(realtime.events.filter((e) => e.__type !== 'session')).toHaveLength(100);
     // Sum of per-minute sessions counts a visitor once per minute they were seen.
     expect(realtime.totals.visitors).toBeGreaterThan(exact.stats.visitors * 1.5);

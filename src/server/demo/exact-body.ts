@@ -58,7 +58,8 @@ function summarise(groups: Iterable<Group>): UmamiStats {
 
 const isPageview = (row: DemoRow) => row.eventName === null;
 
-function stats(sessions: readonly DemoSession[], from: number, to: number): UmamiStats {
+/** Umami's stats over [from, to] (both included), from every row of `sessions`. */
+export function stats(sessions: readonly DemoSession[], from: number, to: number): UmamiStats {
   const groups = groupRows(sessions, from, to, (row) => (isPageview(row) ? 'all' : null)).get('all');
   return summarise(groups?.values() ?? []);
 }
@@ -71,7 +72,8 @@ const NAME_OF: Record<MetricType, (row: DemoRow, session: DemoSession) => string
   event: (row) => row.eventName,
 };
 
-function metrics(sessions: readonly DemoSession[], type: MetricType, from: number, to: number): UmamiMetricRow[] {
+/** Umami's expanded metrics over [from, to], from every row of `sessions`. */
+export function metrics(sessions: readonly DemoSession[], type: MetricType, from: number, to: number): UmamiMetricRow[] {
   const rows = [...groupRows(sessions, from, to, NAME_OF[type])].map(([name, groups]) => {
     const { pageviews, visitors, visits, bounces, totaltime } = summarise(groups.values());
     return { name, pageviews: String(pageviews), visitors, visits, bounces, totaltime: String(totaltime) };

@@ -269,7 +269,7 @@ test('a small cache limit is respected and the answers stay the same', () => {
 });
 
 test('inspectDemoSource refuses foreign objects', () => {
-  const fake: DemoSource = { websites: () => ({}), realtime: () => undefined, exact: () => undefined };
+  const fake: DemoSource = { websites: () => ({}), realtime: () => undefined, exact: () => undefined, period: () => undefined };
   expect(() => inspectDemoSource(fake)).toThrow(/createDemoSource/);
 });
 

@@ -1,6 +1,8 @@
 import { DEMO_SITES, DEMO_USER_ID, DEMO_USERNAME, findSite, type DemoSite } from './catalog.ts';
 import type { ExactRequest } from '../exact.ts';
+import type { PeriodRequest } from '../period.ts';
 import { buildExactBody, previousWindow, type UmamiExactBody } from './exact-body.ts';
+import { createHistory, type UmamiPeriodBody } from './history.ts';
 import { LruCache } from './lru-cache.ts';
 import { buildRealtimeBody, windowStart, type RealtimeQuery, type UmamiRealtimeBody } from './realtime-body.ts';
 import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } from './traffic.ts';
@@ -12,6 +14,7 @@ import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } 
 export type { RealtimeQuery, UmamiRealtimeBody, UmamiRealtimeEvent, UmamiSeriesPoint } from './realtime-body.ts';
 export { EVENT_ROW_LIMIT, WINDOW_MINUTES } from './realtime-body.ts';
 export type { UmamiActiveBody, UmamiExactBody, UmamiMetricRow, UmamiStatsBody } from './exact-body.ts';
+export type { UmamiPageviewsBody, UmamiPeriodBody } from './history.ts';
 
 export type UmamiWebsite = {
   id: string;
@@ -37,6 +40,7 @@ export type DemoSource = {
   websites(): unknown;
   realtime(websiteId: string, query: { timezone?: string | null; unit?: string | null }): unknown | undefined;
   exact(websiteId: string, request: ExactRequest): unknown | undefined;
+  period(websiteId: string, request: PeriodRequest): unknown | undefined;
 };
 
 /** The same source with its bodies typed; assignable to DemoSource. */
@@ -45,6 +49,8 @@ export type TypedDemoSource = {
   realtime(websiteId: string, query: RealtimeQuery): UmamiRealtimeBody | undefined;
   /** Stats, expanded metrics or active, from the very sessions the realtime body samples. */
   exact(websiteId: string, request: ExactRequest): UmamiExactBody | undefined;
+  /** Stats, event metrics or pageviews over a local day's window (period.ts), from the same traffic. */
+  period(websiteId: string, request: PeriodRequest): UmamiPeriodBody | undefined;
 };
 
 export type DemoSourceOptions = {
@@ -62,10 +68,10 @@ export const DEFAULT_CACHE_LIMIT = 256;
 /** Minutes a realtime answer reads: sessions that started up to SESSION_SPAN earlier can still be active. */
 export const MINUTES_PER_ANSWER = 30 + SESSION_SPAN_MINUTES;
 
-const inspections = new WeakMap<object, () => { cachedMinutes: number; cacheLimit: number }>();
+const inspections = new WeakMap<object, () => { cachedMinutes: number; cacheLimit: number; cachedBlocks: number }>();
 
-/** Diagnostics for tests: how many minute buckets a source keeps. */
-export function inspectDemoSource(source: DemoSource): { cachedMinutes: number; cacheLimit: number } {
+/** Diagnostics for tests: how many minute buckets and history blocks a source keeps. */
+export function inspectDemoSource(source: DemoSource): { cachedMinutes: number; cacheLimit: number; cachedBlocks: number } {
   const inspect = inspections.get(source);
   if (!inspect) throw new Error('Not a demo source made by createDemoSource');
   return inspect();
@@ -96,6 +102,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): TypedDemoSour
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed as number) : DEFAULT_SEED;
   const clock = options.now ?? Date.now;
   const cache = new LruCache<string, DemoSession[]>(options.cacheLimit ?? DEFAULT_CACHE_LIMIT);
+  const history = createHistory(seed, DEMO_SITES.length);
 
   function minuteSessions(site: DemoSite, minute: number): DemoSession[] {
     const key = `${site.id}:${minute}`;
@@ -131,7 +138,12 @@ export function createDemoSource(options: DemoSourceOptions = {}): TypedDemoSour
       const from = request.route === 'stats' ? previousWindow(now).from : windowStart(now);
       return buildExactBody(sessionsSince(site, from, now), now, request);
     },
+    period(websiteId, request) {
+      const site = findSite(websiteId);
+      if (!site) return undefined;
+      return history.body(site, request, Math.floor(clock()));
+    },
   };
-  inspections.set(source, () => ({ cachedMinutes: cache.size, cacheLimit: cache.limit }));
+  inspections.set(source, () => ({ cachedMinutes: cache.size, cacheLimit: cache.limit, cachedBlocks: history.cachedBlocks }));
   return source;
 }

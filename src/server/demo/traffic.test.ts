@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { COUNTRY_WEIGHTS, DEMO_SITES, type DemoSite } from './catalog.ts';
-import { arrivalRate, diurnalFactor, MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute } from './traffic.ts';
+import { arrivalRate, dailyFactor, dayLevel, diurnalFactor, MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute } from './traffic.ts';
 
 const SEED = 7;
 const NOV_26_MINUTE = Math.floor(Date.parse('2026-11-26T00:00:00Z') / MINUTE_MS);
@@ -116,10 +116,30 @@ test('the arrival rate is smooth: no minute-to-minute jumps', () => {
 
 test.each([
   [15 * 60, 1.45],
-  [3 * 60, 0.55],
-  [-21 * 60, 0.55],
+  [3 * 60, 0.35],
+  [-21 * 60, 0.35],
 ])('diurnalFactor at minute %d of the day is %d', (minute, expected) => {
   expect(diurnalFactor(minute)).toBeCloseTo(expected, 5);
+});
+
+test('the daily curve averages 1, so sessionsPerMinute stays the mean of a day', () => {
+  const day = Array.from({ length: 1440 }, (_, m) => diurnalFactor(m));
+  expect(mean(day)).toBeCloseTo(1, 6);
+  expect(Math.min(...day) * 4).toBeLessThan(Math.max(...day));
+});
+
+test('every weekend day is quieter than every weekday, and no two days have the same level', () => {
+  const shop = siteNamed('Demo Shop');
+  const first = NOV_26_MINUTE / 1440;
+  const days = Array.from({ length: 28 }, (_, i) => ({ weekday: new Date((first + i) * 86_400_000).getUTCDay(), level: dayLevel(SEED, shop, first + i) }));
+  const weekend = days.filter((d) => d.weekday === 0 || d.weekday === 6).map((d) => d.level);
+  const weekdays = days.filter((d) => d.weekday > 0 && d.weekday < 6).map((d) => d.level);
+  expect(Math.max(...weekend)).toBeLessThan(Math.min(...weekdays));
+  expect(new Set(days.map((d) => d.level)).size).toBe(days.length);
+  // Eased from noon to noon: midnight is halfway between two days' levels, with no step.
+  const midnight = (first + 1) * 1440;
+  expect(dailyFactor(SEED, shop, midnight)).toBeCloseTo((dayLevel(SEED, shop, first) + dayLevel(SEED, shop, first + 1)) / 2, 9);
+  expect(dailyFactor(SEED, shop, midnight - 720)).toBeCloseTo(dayLevel(SEED, shop, first), 9);
 });
 
 test('sessions visit several pages, sometimes fire events, and use varied devices', () => {

@@ -35,12 +35,32 @@ export type DemoSession = {
 };
 
 /**
- * The daily rhythm: the visitors of an English-speaking, Europe-and-America heavy audience
- * peak in the mid-afternoon UTC and dip at night. Ranges 0.55 … 1.45.
+ * The daily rhythm of an English-speaking, Europe-and-America heavy audience (UTC): a quiet
+ * night around 03:00 and a broad day that peaks mid-afternoon. Ranges 0.35 … 1.45, mean 1.
  */
 export function diurnalFactor(minute: number): number {
   const hourOfDay = (((minute % 1440) + 1440) % 1440) / 60;
-  return 1 + 0.45 * Math.cos((2 * Math.PI * (hourOfDay - 15)) / 24);
+  const angle = (2 * Math.PI * (hourOfDay - 15)) / 24;
+  // The second harmonic narrows the night and widens the day.
+  return 1 + 0.55 * Math.cos(angle) - 0.1 * Math.cos(2 * angle);
+}
+
+/** Monday … Sunday: weekends are quieter, as on most sites. */
+const WEEKDAY_LEVELS = [1.04, 1.05, 1.04, 1.02, 0.96, 0.76, 0.78] as const;
+
+/** One UTC day's level: its weekday's, times a seeded 0.92 … 1.08 so no two days look alike. */
+export function dayLevel(seed: number, site: DemoSite, day: number): number {
+  // Day 0 (1970-01-01) was a Thursday.
+  const weekday = WEEKDAY_LEVELS[(((day + 3) % 7) + 7) % 7] ?? 1;
+  return weekday * (0.92 + 0.16 * mulberry32(hashInts(seed, site.salt, 0x64617973, day))());
+}
+
+/** The day levels, eased from one noon (UTC) to the next so no midnight shows a step. */
+export function dailyFactor(seed: number, site: DemoSite, minute: number): number {
+  const sinceNoon = minute - 720;
+  const day = Math.floor(sinceNoon / 1440);
+  const fraction = (sinceNoon - day * 1440) / 1440;
+  return dayLevel(seed, site, day) * (1 - fraction) + dayLevel(seed, site, day + 1) * fraction;
 }
 
 /** Slow random drift (0.75 … 1.25), interpolated between 10-minute knots so it never jumps. */
@@ -53,7 +73,7 @@ export function driftFactor(seed: number, site: DemoSite, minute: number): numbe
 
 /** Expected sessions starting in this minute. */
 export function arrivalRate(seed: number, site: DemoSite, minute: number): number {
-  return site.sessionsPerMinute * diurnalFactor(minute) * driftFactor(seed, site, minute);
+  return site.sessionsPerMinute * diurnalFactor(minute) * dailyFactor(seed, site, minute) * driftFactor(seed, site, minute);
 }
 
 /** Time on a page before the next click: mostly under a minute, sometimes a long read. */

@@ -35,6 +35,9 @@ export const EXACT_BODIES = {
   emptyStats: aggregate('agg-empty-stats.json'),
   emptyActive: aggregate('agg-empty-active.json'),
   emptyMetrics: aggregate('agg-empty-metrics-expanded-path.json'),
+  /** `pageviews?unit=minute` over the realtime window (agg-busy-pageviews-minute.json). */
+  busyPageviews: aggregate('agg-busy-pageviews-minute.json'),
+  emptyPageviews: '{"pageviews":[],"sessions":[]}',
   badType: aggregate('agg-error-metrics-bad-type.json'),
   noDates: aggregate('agg-error-stats-no-dates.json'),
 };
@@ -141,7 +144,7 @@ export async function startFakeUmami(options: FakeUmamiOptions = {}): Promise<Fa
       }
       return json(res, 200, id === EMPTY ? BODIES.empty : BODIES.unknown);
     }
-    const exact = route === null ? null : /^\/websites\/([^/]+)\/(stats|active|metrics\/expanded)$/.exec(route);
+    const exact = route === null ? null : /^\/websites\/([^/]+)\/(stats|active|metrics\/expanded|pageviews)$/.exec(route);
     if (exact && req.method === 'GET') {
       const [, id = '', name] = exact;
       if (!(byLogin || byKey || (byShare && id === share.websiteId))) return json(res, 401, BODIES.unauthorized);
@@ -150,6 +153,7 @@ export async function startFakeUmami(options: FakeUmamiOptions = {}): Promise<Fa
       const dated = /^\d+$/.test(url.searchParams.get('startAt') ?? '') && /^\d+$/.test(url.searchParams.get('endAt') ?? '');
       if (!dated) return json(res, 400, EXACT_BODIES.noDates);
       if (name === 'stats') return json(res, 200, busy ? EXACT_BODIES.busyStats : EXACT_BODIES.emptyStats);
+      if (name === 'pageviews') return json(res, 200, busy ? EXACT_BODIES.busyPageviews : EXACT_BODIES.emptyPageviews);
       const rows = EXACT_BODIES.busyMetrics[url.searchParams.get('type') ?? ''];
       if (rows === undefined) return json(res, 400, EXACT_BODIES.badType);
       return json(res, 200, busy ? rows : EXACT_BODIES.emptyMetrics);
