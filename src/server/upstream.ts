@@ -1,16 +1,16 @@
 import type { UpstreamMode } from './config.ts';
 import type { ExactRequest } from './exact.ts';
-import type { RealtimeQuery } from './routes.ts';
+import type { Filters, RealtimeQuery } from './routes.ts';
 import type { WebsiteSummary } from './websites.ts';
 
 /** Where the data comes from: Umami (any auth mode) or the demo source. Failures throw ProxyError. */
 export type Upstream = {
   mode: UpstreamMode;
-  /** Umami's realtime JSON, unchanged (checked to be a JSON object). */
-  realtime(websiteId: string, query: RealtimeQuery): Promise<Buffer>;
+  /** Umami's realtime JSON, unchanged (checked to be a JSON object); `filters` narrow it (a filtered wall). */
+  realtime(websiteId: string, query: RealtimeQuery, filters: Filters): Promise<Buffer>;
   websites(): Promise<WebsiteSummary[]>;
   /** Umami's stats, expanded metrics or active answer for the realtime window, unchanged (checked JSON). */
-  exact(websiteId: string, request: ExactRequest): Promise<Buffer>;
+  exact(websiteId: string, request: ExactRequest, filters: Filters): Promise<Buffer>;
 };
 
 export type Log = (line: string) => void;
