@@ -6,6 +6,8 @@ export type Dashboard = {
   lang: string;
   intervalMs: number;
   exactIntervalMs: number;
+  /** The wall's filters as the proxy takes them (`country=eq.DE&…`, '' for the whole site): every route gets them. */
+  filter: string;
 };
 
 export const DashboardContext = createContext<Dashboard | null>(null);

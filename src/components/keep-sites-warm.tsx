@@ -5,15 +5,15 @@ import { realtimeQueryOptions } from '../api/realtime';
 // Only rotation needs this: combine to a constant so the component never has anything to draw.
 const nothing = () => null;
 
-type Props = { sites: string[]; timezone: string; intervalMs: number; exactIntervalMs: number };
+type Props = { sites: string[]; timezone: string; intervalMs: number; exactIntervalMs: number; filter: string };
 
 /**
  * Keeps every rotated site's queries observed, with the same queryOptions the panels use, so
  * each one keeps polling in the background and a switch shows fresh data at once.
  */
-export function KeepSitesWarm({ sites, timezone, intervalMs, exactIntervalMs }: Props) {
+export function KeepSitesWarm({ sites, timezone, intervalMs, exactIntervalMs, filter }: Props) {
   useQueries({
-    queries: sites.flatMap((id) => [realtimeQueryOptions(id, { timezone, intervalMs }), ...exactQueriesOptions(id, exactIntervalMs)]),
+    queries: sites.flatMap((id) => [realtimeQueryOptions(id, { timezone, intervalMs, filter }), ...exactQueriesOptions(id, exactIntervalMs, filter)]),
     combine: nothing,
   });
   return null;

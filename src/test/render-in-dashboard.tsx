@@ -16,6 +16,7 @@ export const TEST_DASHBOARD: Dashboard = {
   lang: 'en',
   intervalMs: 3_600_000,
   exactIntervalMs: 3_600_000,
+  filter: '',
 };
 
 /** The key of a dashboard's realtime query, to seed or update its answer. */
