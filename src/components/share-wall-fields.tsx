@@ -57,23 +57,23 @@ export function ShareWallFields({ initial, onChange, fieldset, legend }: Props) 
           <input type="checkbox" checked={form.sound} onChange={(e) => update({ sound: e.target.checked })} />
           Chime with each toast
         </label>
-        <label className="flex items-center gap-[0.5em]">
+        <label className="flex flex-wrap items-center gap-x-[0.5em]">
           Silence alarm after
           <input type="number" min={1} max={MAX_SILENCE_MINUTES} step={1} value={form.silence} placeholder="off" onChange={(e) => update({ silence: e.target.value })} className={`w-[4.5em] ${input}`} />
           minutes without a page view
         </label>
-        <label className="flex items-center gap-[0.5em]">
+        <label className="flex flex-wrap items-center gap-x-[0.5em]">
           Spike notice at
           <input type="number" min={1.5} max={MAX_SPIKE_FACTOR} step={0.5} value={form.spike} placeholder="off" onChange={(e) => update({ spike: e.target.value })} className={`w-[4.5em] ${input}`} />
           × the 30-minute average
         </label>
       </fieldset>
 
-      <fieldset className={fieldset}>
+      <fieldset className={`${fieldset} sm:col-span-2`}>
         <legend className={legend}>Only this traffic (filter)</legend>
         {form.filters.length === 0 && <p className="text-muted">The whole website.</p>}
         {form.filters.map((filter, index) => (
-          <div key={index} className="flex flex-wrap items-center gap-[0.3em]">
+          <div key={index} className="flex items-center gap-[0.3em]">
             <select aria-label={`Filter ${index + 1}: field`} value={filter.name} onChange={(e) => setFilter(index, { name: e.target.value as FilterName })} className={input}>
               {FILTER_NAMES.map((name) => (
                 <option key={name} value={name}>
