@@ -92,7 +92,7 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, body: B
 }
 
 /** A filtered wall's answers are their own cache entries: the filters, canonical, end the key. */
-export function filteredKey(key: string, filters: Filters): string {
+function filteredKey(key: string, filters: Filters): string {
   return filters.length === 0 ? key : `${key}?${filterQuery(filters)}`;
 }
 
