@@ -11,6 +11,9 @@
 //                               the same for the day windows (issue 19) of stats, metrics and
 //                               pageviews: "period" is today, yesterday, lastweek or "all";
 //                               a script without "period" never touches them
+//   step "purchase": the busy answer plus one `purchase` custom event, made at the first such
+//                    answer and repeated unchanged by every later one (as Umami repeats a row)
+//   step "silent":   the busy answer as if its traffic had stopped 10 minutes earlier
 //   GET /__requests                                          what this server received
 //   DELETE /__requests                                       forget it
 //
@@ -63,7 +66,7 @@ const unauthorized = load('realtime-401.json');
 const websites = load('websites-list.json');
 const login = load('login-response.json') as { token: string; user: unknown };
 
-export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
+export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', 'purchase', 'silent', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
 export type Step = (typeof STEPS)[number];
 
 export const EXACT_ROUTES = ['stats', 'metrics', 'active', 'pageviews'] as const;
@@ -176,6 +179,8 @@ function timezoneKnown(zone: string): boolean {
 }
 
 const XSS_PATH = '/<img src=x onerror=alert(1)>';
+/** How long the "silent" step's traffic has been quiet. */
+export const SILENT_FOR_MS = 10 * MINUTE;
 
 type Logged = { method: string; url: string; headers: IncomingMessage['headers'] };
 
@@ -201,6 +206,8 @@ export function startFixtureUpstream({
     return anchors.get(id)!;
   };
   const requests: Logged[] = [];
+  /** When each website's scripted purchase happened: the same row on every answer after it. */
+  const purchases = new Map<string, number>();
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-cache' });
@@ -279,6 +286,15 @@ export function startFixtureUpstream({
           return json(res, 200, busyAt(anchor(id), Date.now(), timezone, exactRealtime));
         case 'empty':
           return json(res, 200, { ...empty, timestamp: Date.now() });
+        case 'purchase': {
+          const data = busyAt(anchor(id), Date.now(), timezone);
+          if (!purchases.has(id)) purchases.set(id, Date.now());
+          const first = data.events[0]!;
+          const purchase = { ...first, __type: 'event', eventName: 'purchase', urlPath: '/checkout', referrerDomain: null, createdAt: new Date(purchases.get(id)!).toISOString() };
+          return json(res, 200, { ...data, events: [purchase, ...data.events], totals: { ...data.totals, events: (data.totals.events ?? 0) + 1 } });
+        }
+        case 'silent':
+          return json(res, 200, busyAt(anchor(id) - SILENT_FOR_MS, Date.now(), timezone));
         case 'xss': {
           const data = busyAt(anchor(id), Date.now(), timezone);
           return json(res, 200, {

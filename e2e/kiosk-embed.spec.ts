@@ -374,7 +374,7 @@ test.describe('Share this view', () => {
 
     await panel.getByLabel('Theme').selectOption('light');
     await panel.getByRole('checkbox', { name: QUIET }).check();
-    await panel.getByRole('spinbutton').fill('20');
+    await panel.getByRole('spinbutton', { name: /Show each site for/ }).fill('20');
     await expect(tvUrl).toHaveValue(`${FIXTURE_URL}/?websites=${SITES.busy},${SITES.empty}&rotate=20&kiosk&theme=light`);
 
     for (const name of ['Today so far', 'World map', 'Top pages', 'Top referrers', 'Top countries', 'Live events']) {

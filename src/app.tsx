@@ -5,18 +5,23 @@ import { websitesQueryOptions } from './api/websites';
 import { AppHeader, type ShellMode } from './components/app-header';
 import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
+import { FilterBadge } from './components/filter-badge';
 import { ShareButton } from './components/share-button';
 import { StatusBar } from './components/status-bar';
 import { DashboardContext, type Dashboard } from './dashboard-context';
 import { carriedFrom, pickerUrl } from './lib/embed-url';
 import { useRotation } from './lib/use-rotation';
 import { DEFAULT_ROTATE_S, type Options } from './options';
+import { filterQuery } from './shared/filters';
 
 // Only the no-website case needs it: loaded then, so the dashboard's first chunk stays small.
 const SitePicker = lazy(() => import('./components/site-picker').then((m) => ({ default: m.SitePicker })));
 // Kiosk only, and rotation only, likewise.
 const KeepSitesWarm = lazy(() => import('./components/keep-sites-warm').then((m) => ({ default: m.KeepSitesWarm })));
 const KioskClock = lazy(() => import('./components/kiosk-clock').then((m) => ({ default: m.KioskClock })));
+// Alerts, silence and spike only with their options (issue 21).
+const AlertToasts = lazy(() => import('./alerts/alert-toasts').then((m) => ({ default: m.AlertToasts })));
+const WallBanners = lazy(() => import('./alerts/wall-banners').then((m) => ({ default: m.WallBanners })));
 
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
@@ -35,6 +40,8 @@ export function App({ options }: { options: Options }) {
   // The demo opens a site by itself, so its picker link asks for the list explicitly.
   const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
+  const { wall } = options;
+  const filter = useMemo(() => filterQuery(wall.filters), [wall.filters]);
   const dashboard = useMemo<Dashboard | null>(
     () =>
       websiteId
@@ -45,10 +52,13 @@ export function App({ options }: { options: Options }) {
             intervalMs: options.intervalMs,
             exactIntervalMs: options.exactIntervalMs,
             compare: options.compare,
+            filter,
           }
         : null,
-    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs, options.compare],
+    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs, options.compare, filter],
   );
+  const watchedSites = options.sites.length > 0 ? options.sites : websiteId ? [websiteId] : [];
+  const siteNames = useMemo(() => new Map((websites.data?.websites ?? []).map((w) => [w.id, w.name || w.domain])), [websites.data]);
 
   return (
     <div className="app-shell flex h-full flex-col gap-[0.6em] p-[0.8em]" data-mode={mode}>
@@ -56,6 +66,7 @@ export function App({ options }: { options: Options }) {
         mode={mode}
         siteName={website ? website.name || website.domain : null}
         rotation={options.sites.length > 1 ? { index: rotationIndex, count: options.sites.length } : null}
+        filter={wall.filters.length > 0 ? <FilterBadge filters={wall.filters} /> : null}
         status={
           dashboard && !showPicker ? (
             <DashboardContext value={dashboard}>
@@ -89,6 +100,7 @@ export function App({ options }: { options: Options }) {
                   rotateS: options.rotateMs ? options.rotateMs / 1000 : DEFAULT_ROTATE_S,
                   transparent: options.transparent,
                   carried: carriedFrom(window.location.search),
+                  wall,
                 }}
               />
             )}
@@ -103,6 +115,21 @@ export function App({ options }: { options: Options }) {
             intervalMs={options.intervalMs}
             exactIntervalMs={options.exactIntervalMs}
             compare={options.compare}
+            filter={filter}
+          />
+        </Suspense>
+      )}
+      {wall.alerts.length > 0 && !showPicker && watchedSites.length > 0 && (
+        <Suspense fallback={null}>
+          <AlertToasts
+            sites={watchedSites}
+            siteNames={siteNames}
+            alerts={wall.alerts}
+            sound={wall.sound}
+            timezone={options.timezone}
+            intervalMs={options.intervalMs}
+            filter={filter}
+            lang={options.lang}
           />
         </Suspense>
       )}
@@ -113,6 +140,11 @@ export function App({ options }: { options: Options }) {
       ) : dashboard ? (
         <DashboardContext value={dashboard}>
           <EmptyBanner />
+          {(wall.silenceMinutes !== null || wall.spikeFactor !== null) && (
+            <Suspense fallback={null}>
+              <WallBanners silenceMinutes={wall.silenceMinutes} spikeFactor={wall.spikeFactor} />
+            </Suspense>
+          )}
           <DashboardLayout panels={options.panels} />
         </DashboardContext>
       ) : websites.isError ? (

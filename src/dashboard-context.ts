@@ -8,6 +8,8 @@ export type Dashboard = {
   intervalMs: number;
   exactIntervalMs: number;
   compare: Compare;
+  /** The wall's filters as the proxy takes them (`country=eq.DE&…`, '' for the whole site): every route gets them. */
+  filter: string;
 };
 
 export const DashboardContext = createContext<Dashboard | null>(null);

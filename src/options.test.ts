@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_EXACT_INTERVAL_S, DEFAULT_INTERVAL_S, DEFAULT_ROTATE_S, PANEL_IDS, parseOptions, type Options } from './options';
+import { DEFAULT_EXACT_INTERVAL_S, DEFAULT_INTERVAL_S, DEFAULT_ROTATE_S, NO_WALL_OPTIONS, PANEL_IDS, parseOptions, type Options, type WallOptions } from './options';
 
 const A = '23119484-709c-44bf-994c-92f109bda03b';
 const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
@@ -17,6 +17,7 @@ const DEFAULTS: Options = {
   panels: [...PANEL_IDS],
   intervalMs: DEFAULT_INTERVAL_S * 1000,
   exactIntervalMs: DEFAULT_EXACT_INTERVAL_S * 1000,
+  wall: NO_WALL_OPTIONS,
   timezone: 'Europe/Berlin',
   lang: 'en-US',
   compare: 'yesterday',
@@ -114,5 +115,47 @@ describe('sites (the picker on demand)', () => {
     ['?sites=0', false],
   ])('%s → picker %s', (search, picker) => {
     expect(parseOptions(search, { warn: () => {}, defaults: { timezone: 'UTC', lang: 'en-US' } }).picker).toBe(picker);
+  });
+});
+
+describe('wall options: alerts, sound, silence, spike and filter', () => {
+  const wall = (search: string) => parse(search);
+
+  test.each<[string, Partial<WallOptions>]>([
+    ['?alert=purchase', { alerts: ['purchase'] }],
+    ['?alert=purchase,signup-click&alert=purchase', { alerts: ['purchase', 'signup-click'] }],
+    ['?alert= purchase , ,Sign up ', { alerts: ['purchase', 'Sign up'] }],
+    ['?sound', { sound: true }],
+    ['?sound=0', { sound: false }],
+    ['?silence', { silenceMinutes: 15 }],
+    ['?silence=5', { silenceMinutes: 5 }],
+    ['?silence=30', { silenceMinutes: 30 }],
+    ['?silence=2.4', { silenceMinutes: 2 }],
+    ['?spike', { spikeFactor: 3 }],
+    ['?spike=2.5', { spikeFactor: 2.5 }],
+    ['?filter=path:/checkout,hostname:shop.example.com', { filters: [{ name: 'path', operator: 'eq', value: '/checkout' }, { name: 'hostname', operator: 'eq', value: 'shop.example.com' }] }],
+    ['?filter=country!:us&filter=referrer~:google', { filters: [{ name: 'referrer', operator: 'c', value: 'google' }, { name: 'country', operator: 'neq', value: 'US' }] }],
+  ])('%s is understood without a warning', (search, expected) => {
+    expect(wall(search)).toEqual({ options: { ...DEFAULTS, wall: { ...NO_WALL_OPTIONS, ...expected } }, warnings: [] });
+  });
+
+  test.each<[string, Partial<WallOptions>, RegExp]>([
+    [`?alert=${'x'.repeat(51)},purchase`, { alerts: ['purchase'] }, /not an event name/],
+    ['?alert=a%0Ab', {}, /not an event name/],
+    [`?alert=${Array.from({ length: 12 }, (_, i) => `e${i}`).join(',')}`, { alerts: Array.from({ length: 10 }, (_, i) => `e${i}`) }, /first 10 alert events/],
+    ['?sound=loud', {}, /sound="loud"/],
+    ['?silence=0', {}, /silence="0": not a positive number/],
+    ['?silence=soon', {}, /silence="soon"/],
+    ['?silence=45', { silenceMinutes: 30 }, /silence=45 is outside 1…30; using 30/],
+    ['?spike=1', { spikeFactor: 1.5 }, /spike=1 is outside 1.5…6; using 1.5/],
+    ['?spike=10', { spikeFactor: 6 }, /spike=10 is outside 1.5…6; using 6/],
+    ['?spike=-2', {}, /spike="-2"/],
+    ['?filter=path:/a,bogus:x', { filters: [{ name: 'path', operator: 'eq', value: '/a' }] }, /filter "bogus:x"/],
+    ['?filter=path=/a', {}, /filter "path=\/a"/],
+    ['?filter=path:', {}, /filter "path:": the value must be/],
+  ])('%s falls back with a warning', (search, expected, warning) => {
+    const { options, warnings } = wall(search);
+    expect(options.wall).toEqual({ ...NO_WALL_OPTIONS, ...expected });
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
   });
 });

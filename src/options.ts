@@ -1,4 +1,6 @@
 import { isTimeZone, isUuid } from './shared/validate';
+import { parseFilterSyntax } from './lib/filter-syntax';
+import { hasControlCharacters, type Filter } from './shared/filters';
 
 // URL parameters → typed, validated options. A URL is the whole configuration: unknown or
 // invalid values are ignored with a console warning, never a broken page.
@@ -44,6 +46,8 @@ export type Options = {
   intervalMs: number;
   /** Between updates of Umami's exact 30-minute figures (visitors, events, countries, top lists). */
   exactIntervalMs: number;
+  /** Alerts, silence alarm, spike notice and filters (issue 21). */
+  wall: WallOptions;
   /** IANA zone for labels and for the `timezone` sent to Umami. */
   timezone: string;
   /** BCP 47 locale for numbers, dates and country names. */
@@ -145,6 +149,7 @@ export function parseOptions(
     panels: [...PANEL_IDS],
     intervalMs: parseSeconds(params, 'interval', MIN_INTERVAL_S, warn) ?? DEFAULT_INTERVAL_S * 1000,
     exactIntervalMs: parseSeconds(params, 'exact', MIN_EXACT_INTERVAL_S, warn) ?? DEFAULT_EXACT_INTERVAL_S * 1000,
+    wall: parseWallOptions(params, warn),
     timezone: defaults.timezone,
     lang: defaults.lang,
     compare: DEFAULT_COMPARE,
@@ -195,4 +200,71 @@ export function parseOptions(
   }
 
   return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A wall that speaks up (issue 21): ?alert=, ?sound, ?silence=, ?spike= and ?filter=.
+
+/** The realtime window: a longer silence cannot be seen in it. */
+export const MAX_SILENCE_MINUTES = 30;
+export const DEFAULT_SILENCE_MINUTES = 15;
+export const DEFAULT_SPIKE_FACTOR = 3;
+/** The last 5 minutes are part of the 30-minute average, so 6× (all views in them) is the most there is. */
+export const MAX_SPIKE_FACTOR = 6;
+export const MAX_ALERT_EVENTS = 10;
+/** Umami keeps 50 characters of an event name. */
+const MAX_EVENT_NAME_LENGTH = 50;
+
+export type WallOptions = {
+  /** Custom event names that raise a toast when one arrives (`?alert=purchase,signup-click`). */
+  alerts: string[];
+  /** `?sound`: a chime with each toast. */
+  sound: boolean;
+  /** `?silence=15`: minutes without a page view before the silence alarm; null is off. */
+  silenceMinutes: number | null;
+  /** `?spike=3`: the last 5 minutes' views per minute against the 30-minute average; null is off. */
+  spikeFactor: number | null;
+  /** `?filter=`: every route asks Umami for only this traffic. */
+  filters: Filter[];
+};
+
+export const NO_WALL_OPTIONS: WallOptions = { alerts: [], sound: false, silenceMinutes: null, spikeFactor: null, filters: [] };
+
+function parseAlertNames(params: URLSearchParams, warn: Warn): string[] {
+  const names: string[] = [];
+  for (const raw of params.getAll('alert').flatMap((value) => value.split(','))) {
+    const name = raw.trim();
+    if (name === '') continue;
+    if (name.length > MAX_EVENT_NAME_LENGTH || hasControlCharacters(name)) warn(`Ignoring alert "${raw}": not an event name Umami could store.`);
+    else if (!names.includes(name)) names.push(name);
+  }
+  if (names.length > MAX_ALERT_EVENTS) warn(`Only the first ${MAX_ALERT_EVENTS} alert events apply.`);
+  return names.slice(0, MAX_ALERT_EVENTS);
+}
+
+/** A bare `?name` is `fallback`; otherwise a number within [min, max], clamped with a warning. */
+function parseBounded(params: URLSearchParams, name: string, { fallback, min, max, round }: { fallback: number; min: number; max: number; round: boolean }, warn: Warn): number | null {
+  const raw = params.get(name);
+  if (raw === null) return null;
+  if (raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    warn(`Ignoring ${name}="${raw}": not a positive number.`);
+    return null;
+  }
+  const rounded = round ? Math.round(value) : value;
+  if (rounded < min || rounded > max) warn(`${name}=${raw} is outside ${min}…${max}; using ${Math.min(max, Math.max(min, rounded))}.`);
+  return Math.min(max, Math.max(min, rounded));
+}
+
+export function parseWallOptions(params: URLSearchParams, warn: Warn): WallOptions {
+  const filter = params.getAll('filter').join(',');
+  return {
+    alerts: parseAlertNames(params, warn),
+    sound: parseFlag(params, 'sound', warn),
+    silenceMinutes: parseBounded(params, 'silence', { fallback: DEFAULT_SILENCE_MINUTES, min: 1, max: MAX_SILENCE_MINUTES, round: true }, warn),
+    // Just above 1: a factor of 1 would call every ordinary minute a spike.
+    spikeFactor: parseBounded(params, 'spike', { fallback: DEFAULT_SPIKE_FACTOR, min: 1.5, max: MAX_SPIKE_FACTOR, round: false }, warn),
+    filters: filter === '' ? [] : parseFilterSyntax(filter, warn),
+  };
 }

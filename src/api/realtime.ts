@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
+import { withFilter } from './filter-query';
 import { pollingOptions } from './poll-schedule';
 import type { RealtimeData } from './realtime-schema';
 
@@ -20,10 +21,10 @@ export type RealtimeResult = {
   mode: string | null;
 };
 
-export function realtimeUrl(websiteId: string, timezone: string): string {
+export function realtimeUrl(websiteId: string, timezone: string, filter = ''): string {
   // No startAt/endAt: the proxy sets Umami's window, and one URL per site and zone lets a shared HTTP cache serve every viewer.
   const params = new URLSearchParams({ timezone });
-  return `/api/realtime/${encodeURIComponent(websiteId)}?${params.toString()}`;
+  return withFilter(`/api/realtime/${encodeURIComponent(websiteId)}?${params.toString()}`, filter);
 }
 
 /** One realtime poll: the request, the proxy's headers and the validated body. */
@@ -32,10 +33,11 @@ export async function fetchRealtime(
   timezone: string,
   signal?: AbortSignal,
   now: () => number = Date.now,
+  filter = '',
 ): Promise<RealtimeResult> {
   // The schema (and zod) load beside the first request, keeping the first chunk small.
   const [{ body, headers }, { parseRealtime, MalformedResponseError }] = await Promise.all([
-    fetchJson(realtimeUrl(websiteId, timezone), { signal }),
+    fetchJson(realtimeUrl(websiteId, timezone, filter), { signal }),
     import('./realtime-schema'),
   ]);
   const receivedAt = now();
@@ -59,10 +61,10 @@ export async function fetchRealtime(
   };
 }
 
-export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }: { timezone: string; intervalMs: number }) {
+export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs, filter = '' }: { timezone: string; intervalMs: number; filter?: string }) {
   return queryOptions({
-    queryKey: ['realtime', websiteId, timezone] as const,
-    queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal),
+    queryKey: ['realtime', websiteId, timezone, filter] as const,
+    queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal, Date.now, filter),
     ...pollingOptions(intervalMs),
   });
 }

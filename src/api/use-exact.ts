@@ -8,18 +8,18 @@ import { useRealtime } from './use-realtime';
 // Hooks for Umami's exact routes, sliced with `select` like `useRealtime` (keep it stable).
 
 export function useStats<T>(select: (stats: Stats) => T) {
-  const { websiteId, exactIntervalMs } = useDashboard();
-  return useQuery({ ...statsQueryOptions(websiteId, exactIntervalMs), select });
+  const { websiteId, exactIntervalMs, filter } = useDashboard();
+  return useQuery({ ...statsQueryOptions(websiteId, exactIntervalMs, filter), select });
 }
 
 export function useMetrics<T>(type: MetricType, select: (rows: MetricRow[]) => T) {
-  const { websiteId, exactIntervalMs } = useDashboard();
-  return useQuery({ ...metricsQueryOptions(websiteId, type, exactIntervalMs), select });
+  const { websiteId, exactIntervalMs, filter } = useDashboard();
+  return useQuery({ ...metricsQueryOptions(websiteId, type, exactIntervalMs, filter), select });
 }
 
 export function useActive<T>(select: (active: Active) => T) {
-  const { websiteId, exactIntervalMs } = useDashboard();
-  return useQuery({ ...activeQueryOptions(websiteId, exactIntervalMs), select });
+  const { websiteId, exactIntervalMs, filter } = useDashboard();
+  return useQuery({ ...activeQueryOptions(websiteId, exactIntervalMs, filter), select });
 }
 
 /** A figure and where it comes from: Umami's exact route, or the realtime answer's sample. */

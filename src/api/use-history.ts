@@ -7,16 +7,16 @@ import { pageviewsQueryOptions, periodEventsQueryOptions, periodStatsQueryOption
 // A null period (`?compare=off`) asks for nothing.
 
 export function usePeriodStats<T>(period: Period | null, select: (stats: Stats) => T) {
-  const { websiteId, timezone } = useDashboard();
-  return useQuery({ ...periodStatsQueryOptions(websiteId, period ?? 'today', timezone), select, enabled: period !== null });
+  const { websiteId, timezone, filter } = useDashboard();
+  return useQuery({ ...periodStatsQueryOptions(websiteId, period ?? 'today', timezone, filter), select, enabled: period !== null });
 }
 
 export function usePeriodEvents<T>(period: Period | null, select: (rows: MetricRow[]) => T) {
-  const { websiteId, timezone } = useDashboard();
-  return useQuery({ ...periodEventsQueryOptions(websiteId, period ?? 'today', timezone), select, enabled: period !== null });
+  const { websiteId, timezone, filter } = useDashboard();
+  return useQuery({ ...periodEventsQueryOptions(websiteId, period ?? 'today', timezone, filter), select, enabled: period !== null });
 }
 
 export function usePageviews<T>(period: PastPeriod | null, select: (pageviews: Pageviews) => T) {
-  const { websiteId, timezone } = useDashboard();
-  return useQuery({ ...pageviewsQueryOptions(websiteId, period ?? 'yesterday', timezone), select, enabled: period !== null });
+  const { websiteId, timezone, filter } = useDashboard();
+  return useQuery({ ...pageviewsQueryOptions(websiteId, period ?? 'yesterday', timezone, filter), select, enabled: period !== null });
 }

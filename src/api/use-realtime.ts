@@ -8,8 +8,8 @@ import { realtimeQueryOptions, type RealtimeResult } from './realtime';
  * again only when its slice changes.
  */
 export function useRealtimeQuery<T>(select: (result: RealtimeResult) => T) {
-  const { websiteId, timezone, intervalMs } = useDashboard();
-  return useQuery({ ...realtimeQueryOptions(websiteId, { timezone, intervalMs }), select });
+  const { websiteId, timezone, intervalMs, filter } = useDashboard();
+  return useQuery({ ...realtimeQueryOptions(websiteId, { timezone, intervalMs, filter }), select });
 }
 
 /** A panel's slice of the latest answer; undefined until the first one. */

@@ -7,6 +7,8 @@ type Props = {
   siteName: string | null;
   /** Position in the rotation, when rotating between sites. */
   rotation: { index: number; count: number } | null;
+  /** A filtered wall's filter, in words (every mode: the numbers are for that traffic only). */
+  filter?: ReactNode;
   /** Freshness, stale badge, errors (the StatusBar). */
   status?: ReactNode;
   /** Kiosk only: the clock beside the status. */
@@ -27,7 +29,7 @@ function RotationPosition({ index, count }: { index: number; count: number }) {
  * The top row. Normal: brand, site, status and actions. Kiosk and embed drop the brand and
  * every control, keeping the site name small; kiosk adds the clock next to "Updated …".
  */
-export function AppHeader({ mode, siteName, rotation, status, clock, actions }: Props) {
+export function AppHeader({ mode, siteName, rotation, filter, status, clock, actions }: Props) {
   const name = siteName && (
     <span data-testid="site-name" className={mode === 'normal' ? 'ml-[0.6em] text-muted' : 'text-muted'}>
       <bdi>{siteName}</bdi>
@@ -41,6 +43,7 @@ export function AppHeader({ mode, siteName, rotation, status, clock, actions }: 
         <h1 className="min-w-0 truncate font-normal">
           {name ?? <span className="sr-only">Pulseboard</span>}
           {rotation && <RotationPosition {...rotation} />}
+          {filter}
         </h1>
         <div className="flex min-w-0 items-center gap-[0.8em]">
           {status}
@@ -56,6 +59,7 @@ export function AppHeader({ mode, siteName, rotation, status, clock, actions }: 
         <span className="text-accent">Pulseboard</span>
         {name}
         {rotation && <RotationPosition {...rotation} />}
+        {filter}
       </h1>
       <div className="flex min-w-0 items-center gap-[0.8em]">
         {status}

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
-import { PANEL_IDS } from '../options';
+import { NO_WALL_OPTIONS, PANEL_IDS } from '../options';
 import { SharePanel } from './share-panel';
 
 const A = '23119484-709c-44bf-994c-92f109bda03b';
@@ -13,14 +13,14 @@ const WEBSITES = [
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderPanel(onClose = () => {}) {
+function renderPanel(onClose = () => {}, wall = NO_WALL_OPTIONS) {
   render(
     <SharePanel
       onClose={onClose}
       websites={WEBSITES}
       base={BASE}
       embedScriptSrc={`${BASE}embed.js`}
-      initial={{ sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: { lang: 'de-DE' } }}
+      initial={{ sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: { lang: 'de-DE' }, wall }}
     />,
   );
   return {
@@ -41,7 +41,7 @@ test('starts from the current view and carries lang along', () => {
 test('a second site turns on rotation; its seconds, theme, panels and background follow the form', () => {
   const { tv, snippet } = renderPanel();
   fireEvent.click(screen.getByRole('checkbox', { name: 'quiet.example.org' }));
-  fireEvent.change(screen.getByRole('spinbutton'), { target: { value: '12' } });
+  fireEvent.change(screen.getByLabelText(/Show each site for/), { target: { value: '12' } });
   fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'auto' } });
   for (const name of ['Totals', 'Today so far', 'World map', 'Top pages', 'Top referrers', 'Top countries']) {
     fireEvent.click(screen.getByRole('checkbox', { name }));
@@ -57,7 +57,7 @@ test('a second site turns on rotation; its seconds, theme, panels and background
 test('a rotation below the minimum is not put in a URL', () => {
   const { tv } = renderPanel();
   fireEvent.click(screen.getByRole('checkbox', { name: 'quiet.example.org' }));
-  fireEvent.change(screen.getByRole('spinbutton'), { target: { value: '2' } });
+  fireEvent.change(screen.getByLabelText(/Show each site for/), { target: { value: '2' } });
   expect(tv()).toContain('rotate=30&');
 });
 
@@ -85,4 +85,33 @@ test('Close calls onClose', () => {
   renderPanel(onClose);
   fireEvent.click(screen.getByRole('button', { name: 'Close' }));
   expect(onClose).toHaveBeenCalledOnce();
+});
+
+test('alerts, chime, silence, spike and filter go into both links', () => {
+  const { tv, snippet } = renderPanel();
+  fireEvent.change(screen.getByLabelText('Toast when these custom events arrive'), { target: { value: 'purchase, signup-click' } });
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Chime with each toast' }));
+  fireEvent.change(screen.getByLabelText(/Silence alarm after/), { target: { value: '15' } });
+  fireEvent.change(screen.getByLabelText(/Spike notice at/), { target: { value: '3' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add a filter' }));
+  fireEvent.change(screen.getByLabelText('Filter 1: value'), { target: { value: '/checkout' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add a filter' }));
+  fireEvent.change(screen.getByLabelText('Filter 2: field'), { target: { value: 'country' } });
+  fireEvent.change(screen.getByLabelText('Filter 2: operator'), { target: { value: 'neq' } });
+  fireEvent.change(screen.getByLabelText('Filter 2: value'), { target: { value: 'us' } });
+
+  const wall = 'filter=path:/checkout,country!:US&alert=purchase,signup-click&sound&silence=15&spike=3';
+  expect(tv()).toBe(`${BASE}?website=${A}&kiosk&${wall}&lang=de-DE`);
+  expect(snippet()).toContain(`?website=${A}&amp;embed&amp;${wall.replaceAll('&', '&amp;')}&amp;lang=de-DE"`);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Remove filter 1' }));
+  expect(tv()).toContain('filter=country!:US&');
+});
+
+test('starts from the wall options of the current view and says what a link would leave out', () => {
+  const { tv } = renderPanel(() => {}, { alerts: ['purchase'], sound: false, silenceMinutes: 5, spikeFactor: null, filters: [{ name: 'hostname', operator: 'eq', value: 'shop.example.com' }] });
+  expect(tv()).toBe(`${BASE}?website=${A}&kiosk&filter=hostname:shop.example.com&alert=purchase&silence=5&lang=de-DE`);
+  fireEvent.change(screen.getByLabelText(/Silence alarm after/), { target: { value: '90' } });
+  expect(tv()).toContain('&silence=30&');
+  expect(screen.getByTestId('share-wall-warnings')).toHaveTextContent('silence=90 is outside 1…30; using 30');
 });

@@ -3,6 +3,7 @@ import type { Website } from '../api/websites-schema';
 import { iframeSnippet, viewUrl, type ShareView } from '../lib/embed-url';
 import { MIN_ROTATE_S, PANEL_IDS, THEMES, type PanelId, type Theme } from '../options';
 import { CopyField } from './copy-field';
+import { ShareWallFields } from './share-wall-fields';
 
 export const PANEL_LABELS: Record<PanelId, string> = {
   totals: 'Totals',
@@ -35,7 +36,7 @@ function initialPanels(chosen: PanelId[]): PanelChoice[] {
 }
 
 /**
- * "Share this view": pick sites, panels, theme and rotation, and copy the wall (kiosk) URL or
+ * "Share this view": pick sites, panels, theme, rotation, alerts and filter, and copy the wall (kiosk) URL or
  * the iframe snippet. A modal <dialog>: Escape and the Close button close it.
  */
 export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }: Props) {
@@ -46,6 +47,7 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
   const [theme, setTheme] = useState<Theme>(initial.theme);
   const [rotateS, setRotateS] = useState(String(initial.rotateS));
   const [transparent, setTransparent] = useState(initial.transparent);
+  const [wall, setWall] = useState(initial.wall);
 
   useEffect(() => {
     const element = dialog.current;
@@ -64,6 +66,7 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
     rotateS: Number.isFinite(rotation) && rotation >= MIN_ROTATE_S ? rotation : initial.rotateS,
     transparent,
     carried: initial.carried,
+    wall,
   };
   const names = sites.map((id) => {
     const site = websites.find((w) => w.id === id);
@@ -172,6 +175,8 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
             Transparent background (iframe)
           </label>
         </fieldset>
+
+        <ShareWallFields initial={initial.wall} onChange={setWall} fieldset={fieldset} legend={legend} />
       </div>
 
       <div className="mt-[0.9em] flex flex-col gap-[0.8em]">

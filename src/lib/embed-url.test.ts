@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { PANEL_IDS, parseOptions } from '../options';
+import { NO_WALL_OPTIONS, PANEL_IDS, parseOptions } from '../options';
 import { carriedFrom, formatQuery, iframeSnippet, pickerUrl, siteLinks, viewParams, viewUrl, type ShareView, type ViewMode } from './embed-url';
 
 const A = '23119484-709c-44bf-994c-92f109bda03b';
 const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
 const BASE = 'https://pulse.example.com/';
 
-const VIEW: ShareView = { sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: {} };
+const VIEW: ShareView = { sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: {}, wall: NO_WALL_OPTIONS };
 
 function parseStrict(url: string) {
   const warnings: string[] = [];
@@ -35,6 +35,14 @@ describe('viewUrl', () => {
     ['transparent only in the iframe', { ...VIEW, transparent: true }, 'tv', `${BASE}?website=${A}&kiosk`],
     ['transparent iframe', { ...VIEW, theme: 'light', transparent: true }, 'embed', `${BASE}?website=${A}&embed&theme=light&bg=transparent`],
     ['carried parameters', { ...VIEW, carried: { lang: 'de-DE', token: 'abc' } }, 'dashboard', `${BASE}?website=${A}&lang=de-DE&token=abc`],
+    [
+      'a wall that speaks up',
+      { ...VIEW, wall: { alerts: ['purchase', 'signup-click'], sound: true, silenceMinutes: 15, spikeFactor: 2.5, filters: [{ name: 'path', operator: 'eq', value: '/checkout' }, { name: 'country', operator: 'neq', value: 'US' }] } },
+      'tv',
+      `${BASE}?website=${A}&kiosk&filter=path:/checkout,country!:US&alert=purchase,signup-click&sound&silence=15&spike=2.5`,
+    ],
+    ['a chime needs an alert to ring for', { ...VIEW, wall: { ...NO_WALL_OPTIONS, sound: true } }, 'tv', `${BASE}?website=${A}&kiosk`],
+    ['a filter value is encoded where it must be', { ...VIEW, wall: { ...NO_WALL_OPTIONS, filters: [{ name: 'title', operator: 'c', value: 'Q&A #1 + more' }] } }, 'embed', `${BASE}?website=${A}&embed&filter=title~:Q%26A%20%231%20%2B%20more`],
   ])('%s', (_name, view, mode, expected) => {
     expect(viewUrl(BASE, view, mode)).toBe(expected);
   });
@@ -47,6 +55,17 @@ describe('viewUrl', () => {
       rotateS: 45,
       transparent: true,
       carried: { interval: '20', exact: '60', compare: 'week', tz: 'America/New_York', lang: 'fr-FR' },
+      wall: {
+        alerts: ['purchase', 'Sign up'],
+        sound: true,
+        silenceMinutes: 10,
+        spikeFactor: 4,
+        filters: [
+          { name: 'path', operator: 'c', value: '/blog' },
+          { name: 'hostname', operator: 'eq', value: 'shop.example.com' },
+          { name: 'utmSource', operator: 'dnc', value: 'spam: a&b' },
+        ],
+      },
     };
     const { options, warnings } = parseStrict(viewUrl(BASE, view, mode));
     expect(warnings).toEqual([]);
@@ -63,6 +82,7 @@ describe('viewUrl', () => {
       compare: 'week',
       timezone: 'America/New_York',
       lang: 'fr-FR',
+      wall: view.wall,
     });
   });
 

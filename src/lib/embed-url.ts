@@ -1,4 +1,5 @@
-import { DEFAULT_THEME, PANEL_IDS, type PanelId, type Theme } from '../options';
+import { DEFAULT_THEME, PANEL_IDS, type PanelId, type Theme, type WallOptions } from '../options';
+import { formatFilterSyntax } from './filter-syntax';
 
 // Builds the URLs Pulseboard hands out: the wall (kiosk) URL, the iframe snippet and the
 // site picker's links. The URL is the whole configuration, so these are the inverse of
@@ -20,14 +21,16 @@ export type ShareView = {
   /** `bg=transparent`, for the iframe only: a wall has no page behind it. */
   transparent: boolean;
   carried: Carried;
+  /** Alerts, silence alarm, spike notice and filter (issue 21). */
+  wall: WallOptions;
 };
 
 export type ViewMode = 'dashboard' | 'tv' | 'embed';
 
-// Commas and slashes are legal in a query and keep `panels=totals,chart` and `tz=Europe/Berlin`
-// readable in a URL that people copy around.
+// Commas, slashes and colons are legal in a query and keep `panels=totals,chart`,
+// `tz=Europe/Berlin` and `filter=path:/checkout` readable in a URL that people copy around.
 function encode(value: string): string {
-  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%2F/gi, '/');
+  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 }
 
 export function formatQuery(params: readonly Param[]): string {
@@ -48,10 +51,22 @@ export function viewParams(view: ShareView, mode: ViewMode): Param[] {
   if (view.panels.length > 0 && !isDefaultPanels(view.panels)) params.push(['panels', view.panels.join(',')]);
   if (view.theme !== DEFAULT_THEME) params.push(['theme', view.theme]);
   if (mode === 'embed' && view.transparent) params.push(['bg', 'transparent']);
+  params.push(...wallParams(view.wall));
   for (const name of CARRIED_PARAMS) {
     const value = view.carried[name];
     if (value !== undefined) params.push([name, value]);
   }
+  return params;
+}
+
+/** The wall options as parseWallOptions (src/options.ts) reads them back. */
+export function wallParams(wall: WallOptions): Param[] {
+  const params: Param[] = [];
+  if (wall.filters.length > 0) params.push(['filter', formatFilterSyntax(wall.filters)]);
+  if (wall.alerts.length > 0) params.push(['alert', wall.alerts.join(',')]);
+  if (wall.alerts.length > 0 && wall.sound) params.push(['sound', null]);
+  if (wall.silenceMinutes !== null) params.push(['silence', String(wall.silenceMinutes)]);
+  if (wall.spikeFactor !== null) params.push(['spike', String(wall.spikeFactor)]);
   return params;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { FILTER_NAMES, isFilterValue } from '../shared/filters.ts';
 import { BUSY, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
 import { STATIC_HTML, errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
@@ -19,6 +20,9 @@ beforeEach(() => {
 });
 
 const ALLOWED_QUERY = new Set(['startAt', 'endAt', 'timezone']);
+/** A filtered wall's parameters as the proxy sends them: a listed name (numbered when repeated), one of four operators. */
+const isFilterParam = (key: string) => (FILTER_NAMES as readonly string[]).includes(key.replace(/[1-9]\d*$/, ''));
+const FILTER_VALUE = /^(eq|neq|c|dnc)\.(.*)$/s;
 
 /** Every request Umami saw is one the proxy may make, with only validated parameters. */
 function expectOnlyAllowedUpstream() {
@@ -34,7 +38,10 @@ function expectOnlyAllowedUpstream() {
       expect(url.search).toBe('?pageSize=100');
       continue;
     }
-    const keys = [...url.searchParams.keys()].sort().join();
+    for (const [key, value] of url.searchParams) {
+      if (isFilterParam(key)) expect(isFilterValue(FILTER_VALUE.exec(value)?.[2] ?? ''), value).toBe(true);
+    }
+    const keys = [...url.searchParams.keys()].filter((key) => !isFilterParam(key)).sort().join();
     if (url.pathname === `/api/websites/${BUSY}/active`) {
       expect(url.search).toBe('');
       continue;
@@ -60,7 +67,7 @@ function expectOnlyAllowedUpstream() {
     }
     expect(url.pathname).toBe(`/api/realtime/${BUSY}`);
     for (const [key, value] of url.searchParams) {
-      expect(ALLOWED_QUERY.has(key), key).toBe(true);
+      expect(ALLOWED_QUERY.has(key) || isFilterParam(key), key).toBe(true);
       if (key === 'startAt' || key === 'endAt') expect(value).toMatch(/^\d{13}$/);
       if (key === 'timezone') expect(value).toMatch(/^[A-Za-z0-9_+\-/]+$/);
     }
@@ -112,6 +119,15 @@ describe('paths that must never reach Umami', () => {
     [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=-1`, 400],
     [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=1e2`, 400],
     [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=100000000000`, 400],
+    // Filters: Umami's own parameters, but only the four operators and checked values.
+    [`/api/realtime/${BUSY}?websiteId=00000000-0000-4000-8000-000000000000&url=http://evil.example&path=/x&country=DE`, 400],
+    [`/api/websites/${BUSY}/stats?startAt=0&endAt=9999999999999&timezone=Mars/Olympus&path=/admin&compare=yoy&unit=year`, 400],
+    [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=500&offset=100&search=x&startAt=1&endAt=2&country=DE`, 400],
+    [`/api/realtime/${BUSY}?path=re.%5E(a%2B)%2B%24`, 400],
+    [`/api/realtime/${BUSY}?path=nre.x`, 400],
+    [`/api/realtime/${BUSY}?path=eq.re.x%0d%0aX-Injected:%201`, 400],
+    [`/api/realtime/${BUSY}?country=eq.DE,US,FR`, 400],
+    [`/api/websites/${BUSY}/stats?event=c.${'%25'.repeat(201)}`, 400],
     [`/api/websites/${BUSY}/metrics/expanded?type=path&limit=10&limit=20`, 400],
     [`/api/realtime/${BUSY}/../../auth/login`, 404],
     [`/api/realtime/${BUSY}/..%2f..%2fauth%2flogin`, 404],
@@ -160,14 +176,15 @@ describe('requests that reach Umami only in the allowed shape', () => {
     `/api/realtime/${BUSY}?timezone=../../etc/passwd`,
     `/api/realtime/${BUSY}?startAt=1;DROP&endAt=2%20OR%201=1`,
     `/api/realtime/${BUSY}?unit=hour&unit=year&unit=../x`,
-    `/api/realtime/${BUSY}?websiteId=00000000-0000-4000-8000-000000000000&url=http://evil.example&path=/x&country=DE`,
+    `/api/realtime/${BUSY}?websiteId=00000000-0000-4000-8000-000000000000&url=http://evil.example&path=eq./x&country=eq.DE`,
+    `/api/realtime/${BUSY}?path=eq.re.%5E(a%2B)%2B%24&title=c.%25_%25&referrer=dnc.evil%26unit%3Dyear`,
     `/api/realtime/${BUSY}?__proto__[x]=1&constructor=1`,
     `/api/realtime/${BUSY.toUpperCase()}?timezone=Europe/Berlin`,
     `/api/realtime/${BUSY}#/../../auth/login`,
     '/api/websites?pageSize=100000&search=x&page=../../users',
-    `/api/websites/${BUSY}/stats?startAt=0&endAt=9999999999999&timezone=Mars/Olympus&path=/admin&compare=yoy&unit=year`,
+    `/api/websites/${BUSY}/stats?startAt=0&endAt=9999999999999&timezone=Mars/Olympus&path=neq./admin&compare=yoy&unit=year&segment=x&match=any`,
     `/api/websites/${BUSY}/stats?websiteId=00000000-0000-4000-8000-000000000000&__proto__[x]=1`,
-    `/api/websites/${BUSY}/metrics/expanded?type=path&limit=500&offset=100&search=x&startAt=1&endAt=2&country=DE`,
+    `/api/websites/${BUSY}/metrics/expanded?type=path&limit=500&offset=100&search=x&startAt=1&endAt=2&country=eq.DE&country=neq.US`,
     `/api/websites/${BUSY}/metrics/expanded?type=referrer&limit=1&timezone=Europe/Berlin`,
     `/api/websites/${BUSY}/metrics/expanded?limit=7&type=country#&type=x`,
     `/api/websites/${BUSY}/metrics/expanded?type=event`,

@@ -7,18 +7,18 @@ import { parseWebsites } from './websites.ts';
 export function createDemoUpstream(source: DemoSource): Upstream {
   return {
     mode: 'demo',
-    async realtime(websiteId, { timezone }) {
-      const body = source.realtime(websiteId, { timezone });
+    async realtime(websiteId, { timezone }, filters) {
+      const body = source.realtime(websiteId, { timezone }, filters);
       if (body === undefined) throw new ProxyError('unknown-website');
       return Buffer.from(JSON.stringify(body));
     },
-    async exact(websiteId, request) {
-      const body = source.exact(websiteId, request);
+    async exact(websiteId, request, filters) {
+      const body = source.exact(websiteId, request, filters);
       if (body === undefined) throw new ProxyError('unknown-website');
       return Buffer.from(JSON.stringify(body));
     },
-    async period(websiteId, request) {
-      const body = source.period(websiteId, request);
+    async period(websiteId, request, filters) {
+      const body = source.period(websiteId, request, filters);
       if (body === undefined) throw new ProxyError('unknown-website');
       return Buffer.from(JSON.stringify(body));
     },

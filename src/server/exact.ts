@@ -23,6 +23,11 @@ export function exactCacheKey(websiteId: string, request: ExactRequest): string 
   return `${request.route}:${websiteId}${request.route === 'metrics' ? `:${request.type}` : ''}`;
 }
 
+/** Umami's /active counts every session of the site whatever the filters (its route reads none). */
+export function honoursFilters(request: ExactRequest): boolean {
+  return request.route !== 'active';
+}
+
 export function isMetricType(value: string): value is MetricType {
   return (METRIC_TYPES as readonly string[]).includes(value);
 }

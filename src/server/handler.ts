@@ -8,11 +8,12 @@ import type { ProxyConfig } from './config.ts';
 import { secretsOf } from './config.ts';
 import { createUpstream, type UpstreamDeps } from './create-upstream.ts';
 import { createDashboardGate, withoutToken } from './dashboard-token.ts';
-import { exactCacheKey, type ExactRequest } from './exact.ts';
+import { exactCacheKey, honoursFilters, type ExactRequest } from './exact.ts';
 import { periodCacheKey, type PeriodRequest } from './period.ts';
 import { MINUTE_MS } from '../shared/zoned-time.ts';
 import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
-import { ALLOWED_METHODS, matchRoute, splitTarget, type RealtimeQuery } from './routes.ts';
+import { filterQuery } from '../shared/filters.ts';
+import { ALLOWED_METHODS, matchRoute, splitTarget, type Filters, type RealtimeQuery } from './routes.ts';
 import { createLogSummary, createSafeLog } from './safe-log.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
 import { createSharedCache, type Admit, type CacheResult } from './shared-cache.ts';
@@ -92,6 +93,11 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, body: B
   res.end(req.method === 'HEAD' ? undefined : payload);
 }
 
+/** A filtered wall's answers are their own cache entries: the filters, canonical, end the key. */
+function filteredKey(key: string, filters: Filters): string {
+  return filters.length === 0 ? key : `${key}?${filterQuery(filters)}`;
+}
+
 function sendError(req: IncomingMessage, res: ServerResponse, code: ProxyErrorCode, headers: Record<string, string> = {}) {
   send(req, res, new ProxyError(code).status, errorBody(code), headers);
 }
@@ -149,29 +155,31 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
     return sendError(req, res, error.code, headers);
   }
 
-  async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery) {
+  async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery, filters: Filters) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
-    const key = `realtime:${websiteId}:${query.timezone ?? ''}`;
-    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query)), config.cacheTtlMs, admitFor(req)), config.cacheTtlMs);
+    const key = filteredKey(`realtime:${websiteId}:${query.timezone ?? ''}`, filters);
+    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query, filters)), config.cacheTtlMs, admitFor(req)), config.cacheTtlMs);
   }
 
-  async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest) {
+  async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest, filters: Filters) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
-    // The proxy sets the window when it calls, so no client value is part of the key.
-    const load = logged(request.route, () => upstream.exact(websiteId, request));
-    answer(req, res, await cache.get(exactCacheKey(websiteId, request), load, config.exactCacheTtlMs, admitFor(req)), config.exactCacheTtlMs);
+    // Umami would answer with the whole site's figure: the browser shows its filtered sample instead.
+    if (filters.length > 0 && !honoursFilters(request)) return sendError(req, res, 'upstream-unsupported', apiHeaders);
+    // The proxy sets the window when it calls, so no client value but the checked filters is part of the key.
+    const load = logged(request.route, () => upstream.exact(websiteId, request, filters));
+    answer(req, res, await cache.get(filteredKey(exactCacheKey(websiteId, request), filters), load, config.exactCacheTtlMs, admitFor(req)), config.exactCacheTtlMs);
   }
 
   /**
    * A period's window ends at a whole minute and moves once a minute, so an answer is shared
    * within the minute it was fetched in, for at most PERIOD_CACHE_TTL_MS.
    */
-  async function period(req: IncomingMessage, res: ServerResponse, websiteId: string, request: PeriodRequest) {
+  async function period(req: IncomingMessage, res: ServerResponse, websiteId: string, request: PeriodRequest, filters: Filters) {
     if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     const source: Source = request.route === 'pageviews' ? 'pageviews' : `period-${request.route}`;
-    const load = logged(source, () => upstream.period(websiteId, request));
+    const load = logged(source, () => upstream.period(websiteId, request, filters));
     const t = now();
-    const result = await cache.get(periodCacheKey(websiteId, request), load, Math.min(config.periodCacheTtlMs, t % MINUTE_MS), admitFor(req));
+    const result = await cache.get(filteredKey(periodCacheKey(websiteId, request), filters), load, Math.min(config.periodCacheTtlMs, t % MINUTE_MS), admitFor(req));
     const untilNextMinute = (fetchedAt: number) => Math.min(config.periodCacheTtlMs, (Math.floor(fetchedAt / MINUTE_MS) + 1) * MINUTE_MS - fetchedAt);
     answer(req, res, result, result.kind === 'fresh' ? untilNextMinute(result.fetchedAt) : 0);
   }
@@ -236,11 +244,11 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
       if (!signedIn) return sendError(req, res, 'dashboard-token-required', apiHeaders);
       switch (route.kind) {
         case 'realtime':
-          return await realtime(req, res, route.websiteId, route.query);
+          return await realtime(req, res, route.websiteId, route.query, route.filters);
         case 'exact':
-          return await exact(req, res, route.websiteId, route.request);
+          return await exact(req, res, route.websiteId, route.request, route.filters);
         case 'period':
-          return await period(req, res, route.websiteId, route.request);
+          return await period(req, res, route.websiteId, route.request, route.filters);
         case 'websites':
           return await websites(req, res);
         case 'invalid-parameter':

@@ -1,3 +1,4 @@
+import { parseFilterQuery, type Filter } from '../shared/filters.ts';
 import { canonicalTimeZone, isUuid } from '../shared/validate.ts';
 import { METRICS_LIMIT, isMetricType, type ExactRequest } from './exact.ts';
 import { periodParams, type PeriodRequest } from './period.ts';
@@ -10,10 +11,13 @@ import { periodParams, type PeriodRequest } from './period.ts';
 /** Umami ignores startAt/endAt and the app never sends `unit`: only the zone is forwarded. */
 export type RealtimeQuery = { timezone: string | null };
 
+/** A filtered wall's Umami filters, canonical (src/shared/filters.ts); empty for the whole site. */
+export type Filters = readonly Filter[];
+
 export type Route =
-  | { kind: 'realtime'; websiteId: string; query: RealtimeQuery }
-  | { kind: 'exact'; websiteId: string; request: ExactRequest }
-  | { kind: 'period'; websiteId: string; request: PeriodRequest }
+  | { kind: 'realtime'; websiteId: string; query: RealtimeQuery; filters: Filters }
+  | { kind: 'exact'; websiteId: string; request: ExactRequest; filters: Filters }
+  | { kind: 'period'; websiteId: string; request: PeriodRequest; filters: Filters }
   | { kind: 'websites' }
   | { kind: 'healthz' }
   | { kind: 'invalid-website-id' }
@@ -114,11 +118,11 @@ function exactRoute(id: string, name: string, search: string): Route {
   const websiteId = id.toLowerCase();
   if (name === 'pageviews' || (name !== 'active' && new URLSearchParams(search).has('period'))) {
     const request = periodRequest(name, search);
-    return request ? { kind: 'period', websiteId, request } : { kind: 'invalid-parameter' };
+    return request ? { kind: 'period', websiteId, request, filters: [] } : { kind: 'invalid-parameter' };
   }
-  if (name === 'stats' || name === 'active') return { kind: 'exact', websiteId, request: { route: name } };
+  if (name === 'stats' || name === 'active') return { kind: 'exact', websiteId, request: { route: name }, filters: [] };
   const request = metricsRequest(search);
-  return request ? { kind: 'exact', websiteId, request } : { kind: 'invalid-parameter' };
+  return request ? { kind: 'exact', websiteId, request, filters: [] } : { kind: 'invalid-parameter' };
 }
 
 export function matchRoute(method: string, target: string): Route {
@@ -133,10 +137,17 @@ export function matchRoute(method: string, target: string): Route {
   else if (path === '/healthz') route = { kind: 'healthz' };
   else if (realtime && realtime[1]) {
     const id = realtime[1];
-    route = isUuid(id) ? { kind: 'realtime', websiteId: id.toLowerCase(), query: realtimeQuery(search) } : { kind: 'invalid-website-id' };
+    route = isUuid(id) ? { kind: 'realtime', websiteId: id.toLowerCase(), query: realtimeQuery(search), filters: [] } : { kind: 'invalid-website-id' };
   } else if (exact && exact[1] && exact[2]) route = exactRoute(exact[1], exact[2], search);
   else if (isApiLike(path)) return { kind: 'not-found' };
   else return { kind: 'static' };
+
+  // Every route about a site's traffic takes the wall's filters, checked here once for all of
+  // them; one that is not allowed fails the request rather than showing unfiltered numbers.
+  if ('filters' in route) {
+    const filters = parseFilterQuery(search);
+    route = filters ? { ...route, filters } : { kind: 'invalid-parameter' };
+  }
 
   return method === 'GET' || method === 'HEAD' ? route : { kind: 'method-not-allowed' };
 }

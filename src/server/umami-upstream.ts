@@ -6,7 +6,8 @@ import { METRICS_LIMIT, exactWindow, type ExactRequest } from './exact.ts';
 import type { Priority } from './budget.ts';
 import { periodTarget } from './period.ts';
 import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
-import type { RealtimeQuery } from './routes.ts';
+import type { Filters, RealtimeQuery } from './routes.ts';
+import { umamiFilterParams } from '../shared/filters.ts';
 
 const REALTIME_WINDOW_MS = 30 * 60_000;
 import type { Log, Upstream } from './upstream.ts';
@@ -45,11 +46,17 @@ export function checkStatus(response: UpstreamResponse, now: number, optional = 
   throw new ProxyError('upstream-error');
 }
 
+/** A filtered wall's filters, in Umami's form, after the proxy's own parameters. */
+function withFilters(params: URLSearchParams, filters: Filters): URLSearchParams {
+  for (const [name, value] of umamiFilterParams(filters)) params.append(name, value);
+  return params;
+}
+
 /** Umami ignores the window (fixtures README) but documents it: the proxy's own, never a client's. */
-function realtimeParams({ timezone }: RealtimeQuery, now: number): URLSearchParams {
+function realtimeParams({ timezone }: RealtimeQuery, filters: Filters, now: number): URLSearchParams {
   const params = new URLSearchParams({ startAt: String(now - REALTIME_WINDOW_MS), endAt: String(now) });
   if (timezone !== null) params.set('timezone', timezone);
-  return params;
+  return withFilters(params, filters);
 }
 
 /** Path and query of an exact route: the window and the row limit come from the proxy alone. */
@@ -180,24 +187,25 @@ export function createUmamiUpstream(
 
   return {
     mode: config.mode,
-    async realtime(websiteId, query) {
+    async realtime(websiteId, query, filters) {
       await checkShared(websiteId);
       let response: UpstreamResponse;
       try {
-        response = await get(api(['realtime', websiteId], realtimeParams(query, now())), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams(query, filters, now())), { refusedWhenFresh: 'unknown-website' });
       } catch (error) {
         // Umami answers an empty 500 for a zone its database does not know (an older PostgreSQL
         // than the browser's ICU). Without a zone it labels buckets in UTC, which the app reads.
         if (!(error instanceof ProxyError && error.code === 'upstream-error' && query.timezone)) throw error;
         log('upstream failed with a timezone (500); asking again without it');
-        response = await get(api(['realtime', websiteId], realtimeParams({ timezone: null }, now())), { refusedWhenFresh: 'unknown-website' });
+        response = await get(api(['realtime', websiteId], realtimeParams({ timezone: null }, filters, now())), { refusedWhenFresh: 'unknown-website' });
       }
       parseJsonObject(response.body);
       return response.body;
     },
-    async exact(websiteId, request) {
+    async exact(websiteId, request, filters) {
       await checkShared(websiteId);
       const { segments, query } = exactTarget(websiteId, request, now());
+      withFilters(query, filters);
       // Fresh credentials and still 401: for a share link, a section the share leaves out.
       const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
       const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
@@ -205,9 +213,10 @@ export function createUmamiUpstream(
       else parseJsonObject(response.body);
       return response.body;
     },
-    async period(websiteId, request) {
+    async period(websiteId, request, filters) {
       await checkShared(websiteId);
       const { segments, query } = periodTarget(websiteId, request, now());
+      withFilters(query, filters);
       // The same rules as the exact routes: low priority, 400/404 "not offered here".
       const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
       const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });

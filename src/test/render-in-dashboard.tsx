@@ -17,6 +17,7 @@ export const TEST_DASHBOARD: Dashboard = {
   intervalMs: 3_600_000,
   exactIntervalMs: 3_600_000,
   compare: 'yesterday',
+  filter: '',
 };
 
 /** The key of a dashboard's realtime query, to seed or update its answer. */

@@ -1,6 +1,8 @@
 import { periodRequestWindow, type PeriodRequest } from '../period.ts';
+import type { Filter } from '../../shared/filters.ts';
 import type { DemoSite } from './catalog.ts';
 import type { UmamiMetricRow, UmamiStats, UmamiStatsBody } from './exact-body.ts';
+import { filterSessions } from './filter-sessions.ts';
 import { LruCache } from './lru-cache.ts';
 import { createBucketLabeler } from './time-buckets.ts';
 import { MINUTE_MS, SESSION_SPAN_MINUTES, sessionsForMinute, type DemoSession } from './traffic.ts';
@@ -10,6 +12,8 @@ import type { UmamiSeriesPoint } from '../../shared/validate.ts';
 // and the live chart's half hour on an earlier day. Traffic is a pure function of (seed, site,
 // minute), so a quarter hour of complete sessions is summed once and kept; only the sessions cut
 // by a window's two ends are counted row by row on each answer.
+
+type Filters = readonly Filter[];
 
 /** Umami's GET /api/websites/:id/pageviews with unit=minute: pageview rows and distinct sessions per minute. */
 export type UmamiPageviewsBody = { pageviews: UmamiSeriesPoint[]; sessions: UmamiSeriesPoint[] };
@@ -70,7 +74,8 @@ function statsOf(tally: Tally, slot = 0): UmamiStats {
 }
 
 export type History = {
-  body(site: DemoSite, request: PeriodRequest, now: number): UmamiPeriodBody;
+  /** `filters`: only the rows a filtered wall keeps, as Umami would count them. */
+  body(site: DemoSite, request: PeriodRequest, now: number, filters?: Filters): UmamiPeriodBody;
   /** Blocks kept (tests). */
   readonly cachedBlocks: number;
 };
@@ -98,8 +103,15 @@ export function createHistory(seed: number, siteCount: number): History {
     return tally;
   }
 
-  /** Every row in [from, to]: sessions wholly inside from kept blocks, those cut by an end row by row. */
-  function tally(site: DemoSite, from: number, to: number): Tally {
+  /** A minute's sessions with only the rows a filtered wall's filters keep. */
+  const sessionsOf = (site: DemoSite, minute: number, filters: Filters) =>
+    filters.length === 0 ? sessionsForMinute(seed, site, minute) : filterSessions(sessionsForMinute(seed, site, minute), filters);
+
+  /**
+   * Every row in [from, to]: sessions wholly inside from kept blocks, those cut by an end row by
+   * row. A filtered wall's rows are counted one by one (its blocks would be one per filter).
+   */
+  function tally(site: DemoSite, from: number, to: number, filters: Filters): Tally {
     const groups = groupsOf(site);
     const total = new Float64Array((groups.names.length + 1) * FIELDS);
     // A session starting in minute m has rows in [m, m + SESSION_SPAN) minutes.
@@ -109,26 +121,26 @@ export function createHistory(seed: number, siteCount: number): History {
     const insideLast = Math.floor((to + 1) / MINUTE_MS) - SESSION_SPAN_MINUTES;
     for (let minute = first; minute <= last; minute += 1) {
       const inside = minute >= insideFirst && minute <= insideLast;
-      if (inside && minute % BLOCK_MINUTES === 0 && minute + BLOCK_MINUTES - 1 <= insideLast) {
+      if (filters.length === 0 && inside && minute % BLOCK_MINUTES === 0 && minute + BLOCK_MINUTES - 1 <= insideLast) {
         addTally(total, block(site, groups, minute / BLOCK_MINUTES));
         minute += BLOCK_MINUTES - 1;
         continue;
       }
-      for (const session of sessionsForMinute(seed, site, minute)) {
+      for (const session of sessionsOf(site, minute, filters)) {
         addSession(total, groups.slots, session, inside ? -Infinity : from, inside ? Infinity : to);
       }
     }
     return total;
   }
 
-  function stats(site: DemoSite, from: number, to: number): UmamiStatsBody {
+  function stats(site: DemoSite, from: number, to: number, filters: Filters): UmamiStatsBody {
     // Umami's compare=prev: the window moved back by its length in whole minutes.
     const shift = Math.floor((to - from) / MINUTE_MS) * MINUTE_MS;
-    return { ...statsOf(tally(site, from, to)), comparison: statsOf(tally(site, from - shift, to - shift)) };
+    return { ...statsOf(tally(site, from, to, filters)), comparison: statsOf(tally(site, from - shift, to - shift, filters)) };
   }
 
-  function events(site: DemoSite, from: number, to: number): UmamiMetricRow[] {
-    const total = tally(site, from, to);
+  function events(site: DemoSite, from: number, to: number, filters: Filters): UmamiMetricRow[] {
+    const total = tally(site, from, to, filters);
     const rows = groupsOf(site).names.flatMap((name, i) => {
       const { pageviews, visitors, visits, bounces, totaltime } = statsOf(total, i + 1);
       return pageviews > 0 ? [{ name, pageviews: String(pageviews), visitors, visits, bounces, totaltime: String(totaltime) }] : [];
@@ -137,11 +149,11 @@ export function createHistory(seed: number, siteCount: number): History {
     return rows.sort((a, b) => b.visitors - a.visitors || b.visits - a.visits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  function pageviews(site: DemoSite, from: number, to: number, timezone: string): UmamiPageviewsBody {
+  function pageviews(site: DemoSite, from: number, to: number, timezone: string, filters: Filters): UmamiPageviewsBody {
     const label = createBucketLabeler({ timezone, unit: 'minute' });
     const buckets = new Map<string, { views: number; sessions: Set<string> }>();
     for (let minute = Math.floor(from / MINUTE_MS) - SESSION_SPAN_MINUTES + 1; minute <= Math.floor(to / MINUTE_MS); minute += 1) {
-      for (const session of sessionsForMinute(seed, site, minute)) {
+      for (const session of sessionsOf(site, minute, filters)) {
         for (const row of session.rows) {
           if (row.eventName !== null || row.t < from || row.t > to) continue;
           const x = label(row.t);
@@ -161,11 +173,11 @@ export function createHistory(seed: number, siteCount: number): History {
   }
 
   return {
-    body(site, request, now) {
+    body(site, request, now, filters = []) {
       const { startAt, endAt } = periodRequestWindow(request, now);
-      if (request.route === 'stats') return stats(site, startAt, endAt);
-      if (request.route === 'metrics') return events(site, startAt, endAt);
-      return pageviews(site, startAt, endAt, request.timezone);
+      if (request.route === 'stats') return stats(site, startAt, endAt, filters);
+      if (request.route === 'metrics') return events(site, startAt, endAt, filters);
+      return pageviews(site, startAt, endAt, request.timezone, filters);
     },
     get cachedBlocks() {
       return blocks.size;

@@ -1,6 +1,8 @@
 import { DEMO_SITES, DEMO_USER_ID, DEMO_USERNAME, findSite, type DemoSite } from './catalog.ts';
 import type { ExactRequest } from '../exact.ts';
 import type { PeriodRequest } from '../period.ts';
+import type { Filter } from '../../shared/filters.ts';
+import { filterSessions } from './filter-sessions.ts';
 import { buildExactBody, previousWindow, type UmamiExactBody } from './exact-body.ts';
 import { createHistory, type UmamiPeriodBody } from './history.ts';
 import { LruCache } from './lru-cache.ts';
@@ -38,19 +40,20 @@ export type UmamiWebsitesBody = { data: UmamiWebsite[]; count: number; page: num
 /** What the proxy codes against. */
 export type DemoSource = {
   websites(): unknown;
-  realtime(websiteId: string, query: { timezone?: string | null; unit?: string | null }): unknown | undefined;
-  exact(websiteId: string, request: ExactRequest): unknown | undefined;
-  period(websiteId: string, request: PeriodRequest): unknown | undefined;
+  realtime(websiteId: string, query: { timezone?: string | null; unit?: string | null }, filters?: readonly Filter[]): unknown | undefined;
+  exact(websiteId: string, request: ExactRequest, filters?: readonly Filter[]): unknown | undefined;
+  period(websiteId: string, request: PeriodRequest, filters?: readonly Filter[]): unknown | undefined;
 };
 
 /** The same source with its bodies typed; assignable to DemoSource. */
 export type TypedDemoSource = {
   websites(): UmamiWebsitesBody;
-  realtime(websiteId: string, query: RealtimeQuery): UmamiRealtimeBody | undefined;
+  /** `filters`: only the rows Umami would keep for them (a filtered wall). */
+  realtime(websiteId: string, query: RealtimeQuery, filters?: readonly Filter[]): UmamiRealtimeBody | undefined;
   /** Stats, expanded metrics or active, from the very sessions the realtime body samples. */
-  exact(websiteId: string, request: ExactRequest): UmamiExactBody | undefined;
-  /** Stats, event metrics or pageviews over a local day's window (period.ts), from the same traffic. */
-  period(websiteId: string, request: PeriodRequest): UmamiPeriodBody | undefined;
+  exact(websiteId: string, request: ExactRequest, filters?: readonly Filter[]): UmamiExactBody | undefined;
+  /** Stats, event metrics or pageviews over a local day's window (period.ts), from the same traffic; `filters` narrow it. */
+  period(websiteId: string, request: PeriodRequest, filters?: readonly Filter[]): UmamiPeriodBody | undefined;
 };
 
 export type DemoSourceOptions = {
@@ -114,34 +117,34 @@ export function createDemoSource(options: DemoSourceOptions = {}): TypedDemoSour
     return sessions;
   }
 
-  /** Every session that can have a row between `from` and `now`. */
-  function sessionsSince(site: DemoSite, from: number, now: number): DemoSession[] {
+  /** Every session that can have a row between `from` and `now`, with the rows the filters keep. */
+  function sessionsSince(site: DemoSite, from: number, now: number, filters: readonly Filter[] = []): DemoSession[] {
     const first = Math.floor(from / MINUTE_MS) - SESSION_SPAN_MINUTES + 1;
     const last = Math.floor(now / MINUTE_MS);
     const sessions: DemoSession[] = [];
     for (let minute = first; minute <= last; minute += 1) sessions.push(...minuteSessions(site, minute));
-    return sessions;
+    return filters.length === 0 ? sessions : filterSessions(sessions, filters);
   }
 
   const source: TypedDemoSource = {
     websites: demoWebsites,
-    realtime(websiteId, query) {
+    realtime(websiteId, query, filters) {
       const site = findSite(websiteId);
       if (!site) return undefined;
       const now = Math.floor(clock());
-      return buildRealtimeBody(sessionsSince(site, windowStart(now), now), now, query);
+      return buildRealtimeBody(sessionsSince(site, windowStart(now), now, filters), now, query);
     },
-    exact(websiteId, request) {
+    exact(websiteId, request, filters) {
       const site = findSite(websiteId);
       if (!site) return undefined;
       const now = Math.floor(clock());
       const from = request.route === 'stats' ? previousWindow(now).from : windowStart(now);
-      return buildExactBody(sessionsSince(site, from, now), now, request);
+      return buildExactBody(sessionsSince(site, from, now, filters), now, request);
     },
-    period(websiteId, request) {
+    period(websiteId, request, filters) {
       const site = findSite(websiteId);
       if (!site) return undefined;
-      return history.body(site, request, Math.floor(clock()));
+      return history.body(site, request, Math.floor(clock()), filters);
     },
   };
   inspections.set(source, () => ({ cachedMinutes: cache.size, cacheLimit: cache.limit, cachedBlocks: history.cachedBlocks }));
