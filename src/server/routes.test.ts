@@ -112,7 +112,7 @@ describe('matchRoute', () => {
 });
 
 describe('period routes: a period and a zone, never a window', () => {
-  const period = (request: object) => ({ kind: 'period', websiteId: ID, request });
+  const period = (request: object) => ({ kind: 'period', websiteId: ID, request, filters: [] });
   test.each([
     [`/api/websites/${ID}/stats?period=today&timezone=Europe/Berlin`, period({ route: 'stats', period: 'today', timezone: 'Europe/Berlin' })],
     [`/api/websites/${ID}/stats?timezone=europe/berlin&period=yesterday&startAt=0&endAt=1`, period({ route: 'stats', period: 'yesterday', timezone: 'Europe/Berlin' })],
@@ -122,8 +122,8 @@ describe('period routes: a period and a zone, never a window', () => {
     [`/api/websites/${ID}/pageviews?period=yesterday&timezone=Europe/Berlin&unit=hour`, period({ route: 'pageviews', period: 'yesterday', timezone: 'Europe/Berlin' })],
     [`/api/websites/${ID}/pageviews?period=lastweek&timezone=America/Santiago`, period({ route: 'pageviews', period: 'lastweek', timezone: 'America/Santiago' })],
     // Without a period the exact routes are what they were; `active` has no period.
-    [`/api/websites/${ID}/stats?timezone=Europe/Berlin`, { kind: 'exact', websiteId: ID, request: { route: 'stats' } }],
-    [`/api/websites/${ID}/active?period=today&timezone=Europe/Berlin`, { kind: 'exact', websiteId: ID, request: { route: 'active' } }],
+    [`/api/websites/${ID}/stats?timezone=Europe/Berlin`, { kind: 'exact', websiteId: ID, request: { route: 'stats' }, filters: [] }],
+    [`/api/websites/${ID}/active?period=today&timezone=Europe/Berlin`, { kind: 'exact', websiteId: ID, request: { route: 'active' }, filters: [] }],
   ])('%s', (target, route) => {
     expect(matchRoute('GET', target)).toEqual(route);
     expect(matchRoute('HEAD', target)).toEqual(route);
