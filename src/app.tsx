@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
+import type { CombinedSite } from './api/combine-sites';
+import { exactQueriesOptions } from './api/exact';
+import { planPolling, type PollSlots } from './api/poll-plan';
+import { POLL_SPREAD } from './api/poll-schedule';
 import { websitesQueryOptions } from './api/websites';
+import type { Website } from './api/websites-schema';
 import { AppHeader, type ShellMode } from './components/app-header';
 import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
@@ -17,11 +22,26 @@ const SitePicker = lazy(() => import('./components/site-picker').then((m) => ({ 
 // Kiosk only, and rotation only, likewise.
 const KeepSitesWarm = lazy(() => import('./components/keep-sites-warm').then((m) => ({ default: m.KeepSitesWarm })));
 const KioskClock = lazy(() => import('./components/kiosk-clock').then((m) => ({ default: m.KioskClock })));
+// The overview wall (?overview) likewise.
+const OverviewWall = lazy(() => import('./overview/overview-wall').then((m) => ({ default: m.OverviewWall })));
+const OverviewStatus = lazy(() => import('./overview/overview-status').then((m) => ({ default: m.OverviewStatus })));
+
+/** Exact routes a tile reads: online now, stats and the page list. */
+const TILE_EXACT_ROUTES = 3;
+/** Exact routes a site's dashboard reads. */
+const DASHBOARD_EXACT_ROUTES = exactQueriesOptions('', 1).length;
+
+const NO_WEBSITES: Website[] = [];
+
+const nameOf = (id: string, listed: readonly Website[]) => {
+  const site = listed.find((w) => w.id === id);
+  return site?.name || site?.domain || id;
+};
 
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
   const websites = useQuery(websitesQueryOptions());
-  const listed = websites.data?.websites ?? [];
+  const listed = websites.data?.websites ?? NO_WEBSITES;
   // A fresh `npm start` (demo source) opens a live dashboard at once; the picker is one click away.
   const demo = websites.data?.mode === 'demo';
   const rotationIndex = useRotation(options.sites.length, options.rotateMs);
@@ -32,25 +52,68 @@ export function App({ options }: { options: Options }) {
   const mode: ShellMode = options.kiosk ? 'kiosk' : options.embed ? 'embed' : 'normal';
   const base = `${window.location.origin}${window.location.pathname}`;
   const pickerHref = pickerUrl(base, window.location.search);
+
+  // Several sites on one screen (issue 20): the overview's tiles, a combined dashboard, a rotation.
+  const wallSites = useMemo(
+    () =>
+      options.overview
+        ? options.sites.length > 0
+          ? options.sites.map((id) => ({ id, name: nameOf(id, listed), domain: listed.find((w) => w.id === id)?.domain ?? '' }))
+          : listed.map(({ id, name, domain }) => ({ id, name, domain }))
+        : [],
+    [options.overview, options.sites, listed],
+  );
+  const combined = useMemo<CombinedSite[] | null>(() => (options.combine ? options.sites.map((id) => ({ id, name: nameOf(id, listed) })) : null), [options.combine, options.sites, listed]);
+  const polledIds = useMemo(() => (options.overview ? wallSites.map((s) => s.id) : options.sites.length > 1 ? options.sites : []), [options.overview, options.sites, wallSites]);
+  const budget = websites.data?.budget ?? null;
+  // Several sites wait for the budget (it comes with the site list): polling first would be the burst the plan avoids.
+  const planned = polledIds.length < 2 || websites.data !== undefined || websites.isError;
+  const plan = useMemo(
+    () =>
+      planPolling({
+        sites: polledIds.length,
+        exactRoutes: options.overview ? TILE_EXACT_ROUTES : DASHBOARD_EXACT_ROUTES,
+        intervalMs: options.intervalMs,
+        exactIntervalMs: options.exactIntervalMs,
+        budget,
+      }),
+    [polledIds.length, options.overview, options.intervalMs, options.exactIntervalMs, budget],
+  );
+  const slots = useMemo<PollSlots | null>(
+    () => (plan.stretched ? { siteIds: polledIds, spreadMs: POLL_SPREAD * options.intervalMs, exactSpreadMs: POLL_SPREAD * options.exactIntervalMs } : null),
+    [plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs],
+  );
+  const wall = useMemo<Dashboard | null>(
+    () =>
+      wallSites[0] && planned
+        ? { websiteId: wallSites[0].id, timezone: options.timezone, lang: options.lang, intervalMs: plan.intervalMs, exactIntervalMs: plan.exactIntervalMs, slots }
+        : null,
+    [wallSites, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, slots],
+  );
   // The demo opens a site by itself, so its picker link asks for the list explicitly.
   const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
   const dashboard = useMemo<Dashboard | null>(
     () =>
-      websiteId
-        ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: options.intervalMs, exactIntervalMs: options.exactIntervalMs }
+      websiteId && !options.overview && planned
+        ? { websiteId, timezone: options.timezone, lang: options.lang, intervalMs: plan.intervalMs, exactIntervalMs: plan.exactIntervalMs, combined, slots }
         : null,
-    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs],
+    [websiteId, options.overview, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, combined, slots],
   );
+  const headerName = options.overview ? 'Overview' : combined ? combined.map((s) => s.name).join(' + ') : website ? website.name || website.domain : null;
 
   return (
     <div className="app-shell flex h-full flex-col gap-[0.6em] p-[0.8em]" data-mode={mode}>
       <AppHeader
         mode={mode}
-        siteName={website ? website.name || website.domain : null}
-        rotation={options.sites.length > 1 ? { index: rotationIndex, count: options.sites.length } : null}
+        siteName={headerName}
+        rotation={options.sites.length > 1 && options.rotateMs !== null && !options.overview ? { index: rotationIndex, count: options.sites.length } : null}
         status={
-          dashboard && !showPicker ? (
+          options.overview ? (
+            <Suspense fallback={null}>
+              <OverviewStatus demo={demo} intervalMs={plan.intervalMs} sites={wallSites.length} stretched={plan.stretched} />
+            </Suspense>
+          ) : dashboard && !showPicker ? (
             <DashboardContext value={dashboard}>
               <StatusBar />
             </DashboardContext>
@@ -70,7 +133,7 @@ export function App({ options }: { options: Options }) {
                 All sites
               </a>
             )}
-            {websiteId && (
+            {websiteId && !options.overview && (
               <ShareButton
                 websites={listed}
                 base={base}
@@ -88,17 +151,35 @@ export function App({ options }: { options: Options }) {
           </>
         }
       />
-      {options.sites.length > 1 && (
-        <Suspense fallback={null}>
-          <KeepSitesWarm sites={options.sites} timezone={options.timezone} intervalMs={options.intervalMs} exactIntervalMs={options.exactIntervalMs} />
-        </Suspense>
-      )}
-      {showPicker ? (
+      {options.overview ? (
+        wall ? (
+          <DashboardContext value={wall}>
+            <Suspense fallback={null}>
+              <OverviewWall sites={wallSites} base={base} search={window.location.search} />
+            </Suspense>
+          </DashboardContext>
+        ) : websites.isError ? (
+          <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-danger">
+            {websites.error instanceof ApiError ? websites.error.message : messageFor('unknown')}
+          </p>
+        ) : websites.data ? (
+          <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-muted">
+            No websites to show. Add one in Umami, or open the overview with ?websites=&lt;id&gt;,&lt;id&gt;.
+          </p>
+        ) : (
+          <p className="m-auto text-muted">Loading websites…</p>
+        )
+      ) : showPicker ? (
         <Suspense fallback={null}>
           <SitePicker websites={listed} base={base} search={window.location.search} />
         </Suspense>
       ) : dashboard ? (
         <DashboardContext value={dashboard}>
+          {options.sites.length > 1 && options.rotateMs !== null && (
+            <Suspense fallback={null}>
+              <KeepSitesWarm sites={options.sites} />
+            </Suspense>
+          )}
           <EmptyBanner />
           <DashboardLayout panels={options.panels} />
         </DashboardContext>

@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react';
+import type { CombinedSite } from './api/combine-sites';
+import type { PollSlots } from './api/poll-plan';
 
 export type Dashboard = {
   websiteId: string;
@@ -6,6 +8,10 @@ export type Dashboard = {
   lang: string;
   intervalMs: number;
   exactIntervalMs: number;
+  /** `?combine`: the sites (two or more) summed into this one dashboard; `websiteId` is the first. */
+  combined?: readonly CombinedSite[] | null;
+  /** A wall stretched to the upstream budget spreads its sites' polls (poll-plan.ts); null: the shared slot. */
+  slots?: PollSlots | null;
 };
 
 export const DashboardContext = createContext<Dashboard | null>(null);

@@ -19,6 +19,8 @@ const DEFAULTS: Options = {
   exactIntervalMs: DEFAULT_EXACT_INTERVAL_S * 1000,
   timezone: 'Europe/Berlin',
   lang: 'en-US',
+  overview: false,
+  combine: false,
 };
 
 function parse(search: string) {
@@ -109,5 +111,22 @@ describe('sites (the picker on demand)', () => {
     ['?sites=0', false],
   ])('%s → picker %s', (search, picker) => {
     expect(parseOptions(search, { warn: () => {}, defaults: { timezone: 'UTC', lang: 'en-US' } }).picker).toBe(picker);
+  });
+});
+
+describe('overview and combine (several sites on one screen)', () => {
+  test.each<[string, Partial<Options>, RegExp | null]>([
+    ['?overview', { overview: true }, null],
+    [`?overview&kiosk&websites=${A},${B}`, { overview: true, kiosk: true, website: A, sites: [A, B], rotateMs: null }, null],
+    [`?websites=${A},${B},${C}&combine`, { combine: true, website: A, sites: [A, B, C], rotateMs: null }, null],
+    [`?websites=${A},${B}&combine&rotate=20`, { combine: true, website: A, sites: [A, B], rotateMs: null }, null],
+    [`?website=${A}&combine`, { website: A, sites: [A] }, /combine: it needs two or more sites/],
+    [`?overview&combine&websites=${A},${B}`, { overview: true, website: A, sites: [A, B], rotateMs: null }, /the overview shows each site/],
+    ['?overview=maybe', {}, /overview="maybe"/],
+  ])('%s', (search, expected, warning) => {
+    const { options, warnings } = parse(search);
+    expect(options).toEqual({ ...DEFAULTS, ...expected });
+    if (warning) expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
+    else expect(warnings).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchValidated } from './client';
-import { pollingOptions } from './poll-schedule';
+import { pollingOptions, type PollSlot } from './poll-schedule';
 
 // Umami's exact routes over the realtime window, which the proxy sets (start of the current
 // minute − 30 min → now): one fetcher and one queryOptions factory per route.
@@ -20,35 +20,35 @@ export const fetchMetrics = (websiteId: string, type: MetricType, signal?: Abort
 export const fetchActive = (websiteId: string, signal?: AbortSignal) =>
   fetchValidated(`${site(websiteId)}/active`, () => schemas().then((m) => m.activeSchema), signal);
 
-export function statsQueryOptions(websiteId: string, intervalMs: number) {
+export function statsQueryOptions(websiteId: string, intervalMs: number, slot?: PollSlot) {
   return queryOptions({
     queryKey: ['stats', websiteId] as const,
     queryFn: ({ signal }) => fetchStats(websiteId, signal),
-    ...pollingOptions(intervalMs),
+    ...pollingOptions(intervalMs, slot),
   });
 }
 
-export function metricsQueryOptions(websiteId: string, type: MetricType, intervalMs: number) {
+export function metricsQueryOptions(websiteId: string, type: MetricType, intervalMs: number, slot?: PollSlot) {
   return queryOptions({
     queryKey: ['metrics', websiteId, type] as const,
     queryFn: ({ signal }) => fetchMetrics(websiteId, type, signal),
-    ...pollingOptions(intervalMs),
+    ...pollingOptions(intervalMs, slot),
   });
 }
 
-export function activeQueryOptions(websiteId: string, intervalMs: number) {
+export function activeQueryOptions(websiteId: string, intervalMs: number, slot?: PollSlot) {
   return queryOptions({
     queryKey: ['active', websiteId] as const,
     queryFn: ({ signal }) => fetchActive(websiteId, signal),
-    ...pollingOptions(intervalMs),
+    ...pollingOptions(intervalMs, slot),
   });
 }
 
 /** Every exact query a site's dashboard makes: what rotation keeps warm. */
-export function exactQueriesOptions(websiteId: string, intervalMs: number) {
+export function exactQueriesOptions(websiteId: string, intervalMs: number, slot?: PollSlot) {
   return [
-    statsQueryOptions(websiteId, intervalMs),
-    activeQueryOptions(websiteId, intervalMs),
-    ...METRIC_TYPES.map((type) => metricsQueryOptions(websiteId, type, intervalMs)),
+    statsQueryOptions(websiteId, intervalMs, slot),
+    activeQueryOptions(websiteId, intervalMs, slot),
+    ...METRIC_TYPES.map((type) => metricsQueryOptions(websiteId, type, intervalMs, slot)),
   ] as const;
 }

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
-import { pollingOptions } from './poll-schedule';
+import { pollingOptions, type PollSlot } from './poll-schedule';
 import type { RealtimeData } from './realtime-schema';
 
 /** Umami's realtime view covers the last 30 minutes (it ignores other startAt/endAt values). */
@@ -59,10 +59,10 @@ export async function fetchRealtime(
   };
 }
 
-export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs }: { timezone: string; intervalMs: number }) {
+export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs, slot }: { timezone: string; intervalMs: number; slot?: PollSlot }) {
   return queryOptions({
     queryKey: ['realtime', websiteId, timezone] as const,
     queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal),
-    ...pollingOptions(intervalMs),
+    ...pollingOptions(intervalMs, slot),
   });
 }

@@ -1,19 +1,26 @@
 import { useQueries } from '@tanstack/react-query';
 import { exactQueriesOptions } from '../api/exact';
 import { realtimeQueryOptions } from '../api/realtime';
+import { useSiteSlots } from '../api/use-site-slots';
+import { useDashboard } from '../dashboard-context';
 
 // Only rotation needs this: combine to a constant so the component never has anything to draw.
 const nothing = () => null;
 
-type Props = { sites: string[]; timezone: string; intervalMs: number; exactIntervalMs: number };
-
 /**
- * Keeps every rotated site's queries observed, with the same queryOptions the panels use, so
- * each one keeps polling in the background and a switch shows fresh data at once.
+ * Keeps every rotated site's queries observed, with the same queryOptions (and, on a wall
+ * stretched to the upstream budget, the same slots) the panels use, so each one keeps polling in
+ * the background and a switch shows fresh data at once.
  */
-export function KeepSitesWarm({ sites, timezone, intervalMs, exactIntervalMs }: Props) {
+export function KeepSitesWarm({ sites }: { sites: readonly string[] }) {
+  const { timezone, intervalMs, exactIntervalMs } = useDashboard();
+  const live = useSiteSlots(sites, 'realtime');
+  const exact = useSiteSlots(sites, 'exact');
   useQueries({
-    queries: sites.flatMap((id) => [realtimeQueryOptions(id, { timezone, intervalMs }), ...exactQueriesOptions(id, exactIntervalMs)]),
+    queries: sites.flatMap((id, i) => [
+      { ...realtimeQueryOptions(id, { timezone, intervalMs, slot: live.slots[i] }), enabled: live.started[i] ?? true },
+      ...exactQueriesOptions(id, exactIntervalMs, exact.slots[i]).map((options) => ({ ...options, enabled: exact.started[i] ?? true })),
+    ]),
     combine: nothing,
   });
   return null;
