@@ -52,6 +52,15 @@ test.describe('overview wall', () => {
     expect(new Set(views).size).toBeGreaterThan(2);
   });
 
+  test('README screenshot: the demo wall on a 1080p TV', async ({ page }) => {
+    test.skip(process.env.SCREENSHOTS !== '1', 'SCREENSHOTS=1 rewrites the README screenshot');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${DEMO_URL}/?overview&kiosk`);
+    await expect(page.getByTestId('tile-top-page')).toHaveCount(DEMO_SITES.length);
+    for (const site of DEMO_SITES) await expect(tile(page, site.id).getByTestId('tile-visitors')).toHaveText(/^\d/);
+    await page.screenshot({ path: 'e2e/screenshots/overview-1920x1080.png' });
+  });
+
   test('a tile shows the same numbers as its site’s own dashboard at the same moment (demo)', async ({ page, context }) => {
     const shop = DEMO_SITES.find((s) => s.name === 'Demo Shop')!;
     await page.goto(`${DEMO_URL}/?overview&lang=en-US`);
