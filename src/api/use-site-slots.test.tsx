@@ -24,7 +24,7 @@ test.each([
   ['no plan: at once, as a single dashboard always did', null, 0],
 ])('%s', async (_name, slots, firstAskAt) => {
   vi.useFakeTimers({ now: MINUTE, shouldAdvanceTime: false });
-  const fetchMock = vi.fn(async () => Response.json(realtime));
+  const fetchMock = vi.fn(async (_url: string) => Response.json(realtime));
   vi.stubGlobal('fetch', fetchMock);
   renderInDashboard(<Views />, { dashboard: { ...TEST_DASHBOARD, websiteId: B, intervalMs: 60_000, slots } });
   await act(async () => vi.advanceTimersByTimeAsync(Math.max(0, firstAskAt - 1_000)));
