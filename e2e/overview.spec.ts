@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { planPolling } from '../src/api/poll-plan.ts';
 import { DEMO_SITES } from '../src/server/demo/catalog.ts';
@@ -91,6 +92,18 @@ test.describe('overview wall', () => {
     await expect(firstPage).toBeVisible();
     await expect(tile(page, SITES.exact).getByTestId('tile-top-page')).toHaveText((await firstPage.getAttribute('data-key'))!);
   });
+
+  for (const theme of ['dark', 'light']) {
+    test(`the wall passes axe (${theme} theme), samples and stale tiles included`, async ({ page }) => {
+      const ids = [SITES.exact, SITES.busy, websiteId()];
+      await scenario(ids[2]!, ['500']);
+      await page.goto(`${FIXTURE_URL}/?overview&theme=${theme}&websites=${ids.join(',')}`);
+      await expect(tile(page, SITES.busy).getByTestId('tile-online')).toHaveAttribute('data-sample', 'true');
+      await expect(tile(page, ids[2]!).getByTestId('tile-stale')).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${n.failureSummary}`))).toEqual([]);
+    });
+  }
 
   test('a tile opens its site’s dashboard, keeping the other options', async ({ page }) => {
     const site = DEMO_SITES[0]!;
