@@ -1,6 +1,7 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useDashboard } from '../dashboard-context';
+import { ApiError } from './client';
 import { combineRealtime, type CombinedSite } from './combine-sites';
 import { realtimeQueryOptions, type RealtimeResult } from './realtime';
 import { useSiteSlots } from './use-site-slots';
@@ -10,7 +11,13 @@ export type RealtimeQueryState<T> = { data: T | undefined; error: Error | null }
 const NO_SITES: readonly CombinedSite[] = [];
 const NOTHING: RealtimeQueryState<never> = { data: undefined, error: null };
 
-/** The sites' answers as one once every site has answered or failed; the first error, if any. */
+/** A site's failure, saying which site: the sums on screen leave it out until it answers. */
+function siteError(site: CombinedSite | undefined, error: Error): Error {
+  if (!site) return error;
+  return error instanceof ApiError ? new ApiError(error.status, error.code, `${site.name}: ${error.message}`) : error;
+}
+
+/** The sites' answers as one once every site has answered or failed; the first error, naming its site. */
 export function combineRealtimeResults<T>(
   sites: readonly CombinedSite[],
   results: readonly Pick<UseQueryResult<RealtimeResult>, 'data' | 'error'>[],
@@ -19,7 +26,9 @@ export function combineRealtimeResults<T>(
   const waiting = results.some((r) => r.data === undefined && r.error === null);
   const answers = results.flatMap((r, i) => (r.data && sites[i] ? [{ site: sites[i], data: r.data }] : []));
   const merged = waiting ? undefined : combineRealtime(answers);
-  return { data: merged === undefined ? undefined : select(merged), error: results.find((r) => r.error !== null)?.error ?? null };
+  const failed = results.findIndex((r) => r.error !== null);
+  const error = failed === -1 ? null : siteError(sites[failed], results[failed]!.error!);
+  return { data: merged === undefined ? undefined : select(merged), error };
 }
 
 /**
