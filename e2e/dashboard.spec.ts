@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { scenario, startApp, totals, upstreamRequests, websiteId } from './helpers.ts';
+import { DEMO_SITES } from '../src/server/demo/catalog.ts';
 import { DEMO_URL, FIXTURE_URL, SECRETS, SITES, UPSTREAM_URL } from './servers.ts';
 import type { Step } from './fixture-upstream.ts';
 
@@ -20,7 +21,7 @@ test.describe('demo source', () => {
     await page.goto(DEMO_URL);
     await page.getByRole('link', { name: 'All sites' }).click();
     await expect(page.getByTestId('site-picker')).toBeVisible();
-    await expect(page.getByTestId('site-picker-item')).toHaveCount(3);
+    await expect(page.getByTestId('site-picker-item')).toHaveCount(DEMO_SITES.length);
   });
 });
 

@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
+import type { CombinedSite } from './api/combine-sites';
+import { exactQueriesOptions } from './api/exact';
+import { HISTORY_EXACT_ROUTES } from './api/history';
+import { planPolling, type PollSlots } from './api/poll-plan';
+import { POLL_SPREAD } from './api/poll-schedule';
 import { websitesQueryOptions } from './api/websites';
+import type { Website } from './api/websites-schema';
 import { AppHeader, type ShellMode } from './components/app-header';
 import { DashboardLayout } from './components/dashboard-layout';
 import { EmptyBanner } from './components/empty-banner';
@@ -22,11 +28,26 @@ const KioskClock = lazy(() => import('./components/kiosk-clock').then((m) => ({ 
 // Alerts, silence and spike only with their options (issue 21).
 const AlertToasts = lazy(() => import('./alerts/alert-toasts').then((m) => ({ default: m.AlertToasts })));
 const WallBanners = lazy(() => import('./alerts/wall-banners').then((m) => ({ default: m.WallBanners })));
+// The overview wall (?overview) likewise.
+const OverviewWall = lazy(() => import('./overview/overview-wall').then((m) => ({ default: m.OverviewWall })));
+const OverviewStatus = lazy(() => import('./overview/overview-status').then((m) => ({ default: m.OverviewStatus })));
+
+/** Exact routes a tile reads: online now, stats and the page list. */
+const TILE_EXACT_ROUTES = 3;
+/** Exact routes a site's dashboard reads (today's and the earlier day's, polled at most half as often, counted in). */
+const DASHBOARD_EXACT_ROUTES = exactQueriesOptions('', 1).length + HISTORY_EXACT_ROUTES;
+
+const NO_WEBSITES: Website[] = [];
+
+const nameOf = (id: string, listed: readonly Website[]) => {
+  const site = listed.find((w) => w.id === id);
+  return site?.name || site?.domain || id;
+};
 
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
   const websites = useQuery(websitesQueryOptions());
-  const listed = websites.data?.websites ?? [];
+  const listed = websites.data?.websites ?? NO_WEBSITES;
   // A fresh `npm start` (demo source) opens a live dashboard at once; the picker is one click away.
   const demo = websites.data?.mode === 'demo';
   const rotationIndex = useRotation(options.sites.length, options.rotateMs);
@@ -37,38 +58,94 @@ export function App({ options }: { options: Options }) {
   const mode: ShellMode = options.kiosk ? 'kiosk' : options.embed ? 'embed' : 'normal';
   const base = `${window.location.origin}${window.location.pathname}`;
   const pickerHref = pickerUrl(base, window.location.search);
+
+  const { wall: wallOptions } = options;
+  const filter = useMemo(() => filterQuery(wallOptions.filters), [wallOptions.filters]);
+
+  // Several sites on one screen (issue 20): the overview's tiles, a combined dashboard, a rotation.
+  const wallSites = useMemo(
+    () =>
+      options.overview
+        ? options.sites.length > 0
+          ? options.sites.map((id) => ({ id, name: nameOf(id, listed), domain: listed.find((w) => w.id === id)?.domain ?? '' }))
+          : listed.map(({ id, name, domain }) => ({ id, name, domain }))
+        : [],
+    [options.overview, options.sites, listed],
+  );
+  const combined = useMemo<CombinedSite[] | null>(() => (options.combine ? options.sites.map((id) => ({ id, name: nameOf(id, listed) })) : null), [options.combine, options.sites, listed]);
+  const polledIds = useMemo(() => (options.overview ? wallSites.map((s) => s.id) : options.sites.length > 1 ? options.sites : []), [options.overview, options.sites, wallSites]);
+  const budget = websites.data?.budget ?? null;
+  // Several sites wait for the budget (it comes with the site list): polling first would be the burst the plan avoids.
+  const planned = polledIds.length < 2 || websites.data !== undefined || websites.isError;
+  const plan = useMemo(
+    () =>
+      planPolling({
+        sites: polledIds.length,
+        exactRoutes: options.overview ? TILE_EXACT_ROUTES : DASHBOARD_EXACT_ROUTES,
+        intervalMs: options.intervalMs,
+        exactIntervalMs: options.exactIntervalMs,
+        budget,
+      }),
+    [polledIds.length, options.overview, options.intervalMs, options.exactIntervalMs, budget],
+  );
+  const slots = useMemo<PollSlots | null>(
+    () => (plan.stretched ? { siteIds: polledIds, spreadMs: POLL_SPREAD * options.intervalMs, exactSpreadMs: POLL_SPREAD * options.exactIntervalMs } : null),
+    [plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs],
+  );
+  const overviewDashboard = useMemo<Dashboard | null>(
+    () =>
+      wallSites[0] && planned
+        ? {
+            websiteId: wallSites[0].id,
+            timezone: options.timezone,
+            lang: options.lang,
+            intervalMs: plan.intervalMs,
+            exactIntervalMs: plan.exactIntervalMs,
+            compare: 'off',
+            filter,
+            slots,
+          }
+        : null,
+    [wallSites, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, filter, slots],
+  );
   // The demo opens a site by itself, so its picker link asks for the list explicitly.
   const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
-  const { wall } = options;
-  const filter = useMemo(() => filterQuery(wall.filters), [wall.filters]);
   const dashboard = useMemo<Dashboard | null>(
     () =>
-      websiteId
+      websiteId && !options.overview && planned
         ? {
             websiteId,
             timezone: options.timezone,
             lang: options.lang,
-            intervalMs: options.intervalMs,
-            exactIntervalMs: options.exactIntervalMs,
-            compare: options.compare,
+            intervalMs: plan.intervalMs,
+            exactIntervalMs: plan.exactIntervalMs,
+            // Several sites summed have no one "today" to compare: the strip and the faint line are left out.
+            compare: combined ? 'off' : options.compare,
             filter,
+            combined,
+            slots,
           }
         : null,
-    [websiteId, options.timezone, options.lang, options.intervalMs, options.exactIntervalMs, options.compare, filter],
+    [websiteId, options.overview, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, options.compare, filter, combined, slots],
   );
   const watchedSites = options.sites.length > 0 ? options.sites : websiteId ? [websiteId] : [];
   const siteNames = useMemo(() => new Map((websites.data?.websites ?? []).map((w) => [w.id, w.name || w.domain])), [websites.data]);
+  const headerName = options.overview ? 'Overview' : combined ? combined.map((s) => s.name).join(' + ') : website ? website.name || website.domain : null;
 
   return (
     <div className="app-shell flex h-full flex-col gap-[0.6em] p-[0.8em]" data-mode={mode}>
       <AppHeader
         mode={mode}
-        siteName={website ? website.name || website.domain : null}
-        rotation={options.sites.length > 1 ? { index: rotationIndex, count: options.sites.length } : null}
-        filter={wall.filters.length > 0 ? <FilterBadge filters={wall.filters} /> : null}
+        siteName={headerName}
+        rotation={options.sites.length > 1 && options.rotateMs !== null && !options.overview ? { index: rotationIndex, count: options.sites.length } : null}
+        filter={wallOptions.filters.length > 0 ? <FilterBadge filters={wallOptions.filters} /> : null}
         status={
-          dashboard && !showPicker ? (
+          options.overview ? (
+            <Suspense fallback={null}>
+              <OverviewStatus demo={demo} intervalMs={plan.intervalMs} sites={wallSites.length} stretched={plan.stretched} />
+            </Suspense>
+          ) : dashboard && !showPicker ? (
             <DashboardContext value={dashboard}>
               <StatusBar />
             </DashboardContext>
@@ -88,7 +165,7 @@ export function App({ options }: { options: Options }) {
                 All sites
               </a>
             )}
-            {websiteId && (
+            {websiteId && !options.overview && (
               <ShareButton
                 websites={listed}
                 base={base}
@@ -100,32 +177,20 @@ export function App({ options }: { options: Options }) {
                   rotateS: options.rotateMs ? options.rotateMs / 1000 : DEFAULT_ROTATE_S,
                   transparent: options.transparent,
                   carried: carriedFrom(window.location.search),
-                  wall,
+                  wall: wallOptions,
                 }}
               />
             )}
           </>
         }
       />
-      {options.sites.length > 1 && (
-        <Suspense fallback={null}>
-          <KeepSitesWarm
-            sites={options.sites}
-            timezone={options.timezone}
-            intervalMs={options.intervalMs}
-            exactIntervalMs={options.exactIntervalMs}
-            compare={options.compare}
-            filter={filter}
-          />
-        </Suspense>
-      )}
-      {wall.alerts.length > 0 && !showPicker && watchedSites.length > 0 && (
+      {wallOptions.alerts.length > 0 && !showPicker && watchedSites.length > 0 && (
         <Suspense fallback={null}>
           <AlertToasts
             sites={watchedSites}
             siteNames={siteNames}
-            alerts={wall.alerts}
-            sound={wall.sound}
+            alerts={wallOptions.alerts}
+            sound={wallOptions.sound}
             timezone={options.timezone}
             intervalMs={options.intervalMs}
             filter={filter}
@@ -133,19 +198,42 @@ export function App({ options }: { options: Options }) {
           />
         </Suspense>
       )}
-      {showPicker ? (
+      {options.overview ? (
+        overviewDashboard ? (
+          <DashboardContext value={overviewDashboard}>
+            <Suspense fallback={null}>
+              <OverviewWall sites={wallSites} base={base} search={window.location.search} />
+            </Suspense>
+          </DashboardContext>
+        ) : websites.isError ? (
+          <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-danger">
+            {websites.error instanceof ApiError ? websites.error.message : messageFor('unknown')}
+          </p>
+        ) : websites.data ? (
+          <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-muted">
+            No websites to show. Add one in Umami, or open the overview with ?websites=&lt;id&gt;,&lt;id&gt;.
+          </p>
+        ) : (
+          <p className="m-auto text-muted">Loading websites…</p>
+        )
+      ) : showPicker ? (
         <Suspense fallback={null}>
           <SitePicker websites={listed} base={base} search={window.location.search} />
         </Suspense>
       ) : dashboard ? (
         <DashboardContext value={dashboard}>
-          <EmptyBanner />
-          {(wall.silenceMinutes !== null || wall.spikeFactor !== null) && (
+          {options.sites.length > 1 && options.rotateMs !== null && (
             <Suspense fallback={null}>
-              <WallBanners silenceMinutes={wall.silenceMinutes} spikeFactor={wall.spikeFactor} />
+              <KeepSitesWarm sites={options.sites} />
             </Suspense>
           )}
-          <DashboardLayout panels={options.panels} />
+          <EmptyBanner />
+          {(wallOptions.silenceMinutes !== null || wallOptions.spikeFactor !== null) && (
+            <Suspense fallback={null}>
+              <WallBanners silenceMinutes={wallOptions.silenceMinutes} spikeFactor={wallOptions.spikeFactor} />
+            </Suspense>
+          )}
+          <DashboardLayout panels={combined ? options.panels.filter((id) => id !== 'today') : options.panels} />
         </DashboardContext>
       ) : websites.isError ? (
         <p data-testid="error-message" role="alert" className="m-auto max-w-xl text-center text-danger">

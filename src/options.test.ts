@@ -21,6 +21,8 @@ const DEFAULTS: Options = {
   timezone: 'Europe/Berlin',
   lang: 'en-US',
   compare: 'yesterday',
+  overview: false,
+  combine: false,
 };
 
 function parse(search: string) {
@@ -157,5 +159,22 @@ describe('wall options: alerts, sound, silence, spike and filter', () => {
     const { options, warnings } = wall(search);
     expect(options.wall).toEqual({ ...NO_WALL_OPTIONS, ...expected });
     expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
+  });
+});
+
+describe('overview and combine (several sites on one screen)', () => {
+  test.each<[string, Partial<Options>, RegExp | null]>([
+    ['?overview', { overview: true }, null],
+    [`?overview&kiosk&websites=${A},${B}`, { overview: true, kiosk: true, website: A, sites: [A, B], rotateMs: null }, null],
+    [`?websites=${A},${B},${C}&combine`, { combine: true, website: A, sites: [A, B, C], rotateMs: null }, null],
+    [`?websites=${A},${B}&combine&rotate=20`, { combine: true, website: A, sites: [A, B], rotateMs: null }, null],
+    [`?website=${A}&combine`, { website: A, sites: [A] }, /combine: it needs two or more sites/],
+    [`?overview&combine&websites=${A},${B}`, { overview: true, website: A, sites: [A, B], rotateMs: null }, /the overview shows each site/],
+    ['?overview=maybe', {}, /overview="maybe"/],
+  ])('%s', (search, expected, warning) => {
+    const { options, warnings } = parse(search);
+    expect(options).toEqual({ ...DEFAULTS, ...expected });
+    if (warning) expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
+    else expect(warnings).toEqual([]);
   });
 });

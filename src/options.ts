@@ -53,6 +53,11 @@ export type Options = {
   /** BCP 47 locale for numbers, dates and country names. */
   lang: string;
   compare: Compare;
+  // Several sites on one screen (issue 20).
+  /** `?overview`: one tile per site (those of `websites=`, else every site listed). */
+  overview: boolean;
+  /** `?combine` with two or more sites: one dashboard of their sums; no rotation. */
+  combine: boolean;
 };
 
 export function browserTimezone(): string {
@@ -153,6 +158,8 @@ export function parseOptions(
     timezone: defaults.timezone,
     lang: defaults.lang,
     compare: DEFAULT_COMPARE,
+    overview: false,
+    combine: false,
   };
 
   const theme = params.get('theme');
@@ -197,6 +204,17 @@ export function parseOptions(
   if (lang !== null) {
     if (isLocale(lang)) options.lang = lang;
     else warn(`Ignoring lang="${lang}": not a BCP 47 language tag.`);
+  }
+
+  // Several sites on one screen (issue 20): the overview lists them, combine sums them instead of rotating.
+  options.overview = parseFlag(params, 'overview', warn);
+  if (options.overview) options.rotateMs = null;
+  const combine = parseFlag(params, 'combine', warn);
+  if (combine && options.overview) warn('Ignoring combine: the overview shows each site on its own.');
+  else if (combine && sites.length < 2) warn('Ignoring combine: it needs two or more sites in websites=.');
+  else if (combine) {
+    options.combine = true;
+    options.rotateMs = null;
   }
 
   return options;

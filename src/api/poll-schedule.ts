@@ -24,9 +24,16 @@ export const pollOffsetShare = Math.random() * POLL_SPREAD;
  * (a wall display often is one), and the next poll as the retry (retrying sooner would only
  * delay the message on screen).
  */
-export function pollingOptions(intervalMs: number) {
+/**
+ * Where a site's polls fall when a wall of many sites spreads them over the interval
+ * (`poll-plan.ts`): its own offset, and this screen's spread as wide as at the interval asked for.
+ */
+export type PollSlot = { offsetMs: number; spreadMs: number };
+
+export function pollingOptions(intervalMs: number, slot?: PollSlot) {
+  const offsetMs = slot ? slot.offsetMs + pollOffsetShare * slot.spreadMs : pollOffsetShare * intervalMs;
   return {
-    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now(), pollOffsetShare * intervalMs),
+    refetchInterval: () => msUntilNextPoll(intervalMs, Date.now(), offsetMs),
     refetchIntervalInBackground: true,
     retry: false,
     staleTime: intervalMs / 2,

@@ -130,6 +130,8 @@ export type RealtimeEvent = Omit<RawRealtimeEvent, '__type'> & {
   /** Umami rows have no id: this key is stable across polls for the same row. */
   id: string;
   type: EventType;
+  /** The site's name, in a feed of several sites (`?combine`). */
+  site?: string;
 };
 
 export type RealtimeData = Omit<RealtimeResponse, 'events' | 'timestamp'> & {

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { isApiErrorCode, MODE_HEADER, STALE_HEADER, STALE_REASON_HEADER, type ApiErrorCode } from './errors';
 import { withFilter } from './filter-query';
-import { pollingOptions } from './poll-schedule';
+import { pollingOptions, type PollSlot } from './poll-schedule';
 import type { RealtimeData } from './realtime-schema';
 
 /** Umami's realtime view covers the last 30 minutes (it ignores other startAt/endAt values). */
@@ -61,10 +61,13 @@ export async function fetchRealtime(
   };
 }
 
-export function realtimeQueryOptions(websiteId: string, { timezone, intervalMs, filter = '' }: { timezone: string; intervalMs: number; filter?: string }) {
+export function realtimeQueryOptions(
+  websiteId: string,
+  { timezone, intervalMs, filter = '', slot }: { timezone: string; intervalMs: number; filter?: string; slot?: PollSlot },
+) {
   return queryOptions({
     queryKey: ['realtime', websiteId, timezone, filter] as const,
     queryFn: ({ signal }) => fetchRealtime(websiteId, timezone, signal, Date.now, filter),
-    ...pollingOptions(intervalMs),
+    ...pollingOptions(intervalMs, slot),
   });
 }

@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import busyJson from '../test/fixtures/umami-3.1/realtime-busy.json';
 import { realtimeResult } from '../test/realtime-result';
 import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../test/render-in-dashboard';
+import { ApiError } from './client';
 import type { RealtimeResult } from './realtime';
-import { useRealtime, useRealtimeQuery } from './use-realtime';
+import { combineRealtimeResults, useRealtime, useRealtimeQuery } from './use-realtime';
 
 // The test dashboard polls once an hour: the answers are set by hand.
 const key = realtimeKey();
@@ -140,4 +141,26 @@ describe('polling', () => {
     await advance(INTERVAL_MS);
     expect(fetchBusy).toHaveBeenCalledTimes(3);
   });
+});
+
+const COMBINED = [
+  { id: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Shop' },
+  { id: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'Docs' },
+];
+const siteAnswer = (views: number) =>
+  realtimeResult({ countries: {}, urls: {}, referrers: {}, events: [], series: { views: [], visitors: [] }, totals: { views, visitors: 1, events: 0, countries: 0 }, timestamp: 1_000 });
+const down = new ApiError(502, 'upstream-down', 'Umami cannot be reached right now.');
+
+describe('several sites as one (?combine)', () => {
+  test.each<[string, { data: RealtimeResult | undefined; error: Error | null }[], number | null | undefined, string | null]>([
+  ['every site answered: the sum', [{ data: siteAnswer(3), error: null }, { data: siteAnswer(4), error: null }], 7, null],
+  ['one site still on its way: nothing yet, not a partial sum', [{ data: siteAnswer(3), error: null }, { data: undefined, error: null }], undefined, null],
+  ['one site failing with its last answer kept: the sum, and the failure named', [{ data: siteAnswer(3), error: null }, { data: siteAnswer(4), error: down }], 7, 'Docs: Umami cannot be reached right now.'],
+  ['one site never answered: the others, and which one is missing', [{ data: siteAnswer(3), error: null }, { data: undefined, error: down }], 3, 'Docs: Umami cannot be reached right now.'],
+])('%s', (_name, results, expected, message) => {
+  const state = combineRealtimeResults(COMBINED, results, (r) => r.data.totals.views);
+  expect(state.data).toBe(expected);
+  expect(state.error?.message ?? null).toBe(message);
+  if (message) expect(state.error).toBeInstanceOf(ApiError);
+});
 });

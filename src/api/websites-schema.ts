@@ -6,10 +6,17 @@ const website = z.object({
   domain: z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => v ?? '')),
 });
 
-/** `/api/websites`: Umami's paged list `{ data, count, page, pageSize }`. */
+const positiveInt = z.int().check(z.positive());
+
+/** The proxy's upstream budget (UPSTREAM_BUDGET): a wall of many sites stretches its polling to fit. */
+const budget = z.object({ limit: positiveInt, windowMs: positiveInt });
+
+/** `/api/websites`: Umami's paged list `{ data, count, page, pageSize }`, and the proxy's budget. */
 export const websitesResponseSchema = z.object({
   data: z.array(website),
   count: z.optional(z.number()),
+  // An unreadable budget is no budget: the site list must still load.
+  budget: z.optional(z.catch(z.nullable(budget), null)),
 });
 
 export type Website = z.output<typeof website>;

@@ -1,12 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, fetchJson, messageFor } from './client';
 import { MODE_HEADER } from './errors';
+import type { UpstreamBudget } from './poll-plan';
 import type { Website } from './websites-schema';
 
 export type WebsitesResult = {
   websites: Website[];
   /** Upstream mode the proxy reports: in `demo` a fresh start goes straight to a dashboard. */
   mode: string | null;
+  /** The proxy's upstream budget; null from a proxy that does not say. */
+  budget: UpstreamBudget | null;
 };
 
 export async function fetchWebsites(signal?: AbortSignal): Promise<WebsitesResult> {
@@ -17,7 +20,7 @@ export async function fetchWebsites(signal?: AbortSignal): Promise<WebsitesResul
   ]);
   const result = websitesResponseSchema.safeParse(body);
   if (!result.success) throw new ApiError(200, 'malformed', messageFor('malformed'));
-  return { websites: result.data.data, mode: headers.get(MODE_HEADER) };
+  return { websites: result.data.data, mode: headers.get(MODE_HEADER), budget: result.data.budget ?? null };
 }
 
 export function websitesQueryOptions() {

@@ -1,24 +1,27 @@
 import { useQueries } from '@tanstack/react-query';
 import { exactQueriesOptions } from '../api/exact';
-import { historyQueriesOptions } from '../api/history';
+import { historyIntervalMs, historyQueriesOptions } from '../api/history';
 import { realtimeQueryOptions } from '../api/realtime';
-import type { Compare } from '../options';
+import { useSiteSlots } from '../api/use-site-slots';
+import { useDashboard } from '../dashboard-context';
 
 // Only rotation needs this: combine to a constant so the component never has anything to draw.
 const nothing = () => null;
 
-type Props = { sites: string[]; timezone: string; intervalMs: number; exactIntervalMs: number; compare: Compare; filter: string };
-
 /**
- * Keeps every rotated site's queries observed, with the same queryOptions the panels use, so
- * each one keeps polling in the background and a switch shows fresh data at once.
+ * Keeps every rotated site's queries observed, with the same queryOptions (and, on a wall
+ * stretched to the upstream budget, the same slots) the panels use, so each one keeps polling in
+ * the background and a switch shows fresh data at once.
  */
-export function KeepSitesWarm({ sites, timezone, intervalMs, exactIntervalMs, compare, filter }: Props) {
+export function KeepSitesWarm({ sites }: { sites: readonly string[] }) {
+  const { timezone, intervalMs, exactIntervalMs, compare, filter } = useDashboard();
+  const live = useSiteSlots(sites, 'realtime');
+  const exact = useSiteSlots(sites, 'exact');
   useQueries({
-    queries: sites.flatMap((id) => [
-      realtimeQueryOptions(id, { timezone, intervalMs, filter }),
-      ...exactQueriesOptions(id, exactIntervalMs, filter),
-      ...historyQueriesOptions(id, timezone, compare, filter),
+    queries: sites.flatMap((id, i) => [
+      { ...realtimeQueryOptions(id, { timezone, intervalMs, filter, slot: live.slots[i] }), enabled: live.started[i] ?? true },
+      ...exactQueriesOptions(id, exactIntervalMs, filter, exact.slots[i]).map((options) => ({ ...options, enabled: exact.started[i] ?? true })),
+      ...historyQueriesOptions(id, timezone, compare, filter, historyIntervalMs(exactIntervalMs)),
     ]),
     combine: nothing,
   });

@@ -185,7 +185,7 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   }
 
   async function websites(req: IncomingMessage, res: ServerResponse) {
-    const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds));
+    const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds, config.budget));
     const ttlMs = Math.max(config.cacheTtlMs, WEBSITES_TTL_MS);
     answer(req, res, await cache.get('websites', load, ttlMs), ttlMs);
   }

@@ -179,6 +179,8 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
       count: 2,
       page: 1,
       pageSize: 2,
+      // The page plans a wall of many sites from it (poll-plan.ts).
+      budget: { limit: 600, windowMs: 15_000 },
     });
     expect(response.body).not.toContain('HkU3XzlfKSNmEofA');
     expect(response.body).not.toContain('admin');
@@ -268,6 +270,7 @@ describe('share mode (UMAMI_SHARE_URL)', () => {
       count: 1,
       page: 1,
       pageSize: 1,
+      budget: { limit: 600, windowMs: 15_000 },
     });
     expect(paths(umami)).toEqual(['GET /stats/api/share/HkU3XzlfKSNmEofA']);
   });

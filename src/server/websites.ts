@@ -1,4 +1,5 @@
 import { isUuid } from '../shared/validate.ts';
+import type { Budget } from './config.ts';
 import { ProxyError } from './proxy-error.ts';
 
 // The browser needs id, name and domain of each site. Umami's list also carries the owner's
@@ -23,8 +24,11 @@ export function parseWebsites(body: unknown): WebsiteSummary[] {
   return sites;
 }
 
-/** Umami's paged shape, so the browser reads the proxy like Umami itself. */
-export function websitesBody(sites: WebsiteSummary[], allowed: ReadonlySet<string> | null): Buffer {
+/**
+ * Umami's paged shape, so the browser reads the proxy like Umami itself, plus the upstream
+ * budget: a wall of many sites stretches its polling to stay inside it.
+ */
+export function websitesBody(sites: WebsiteSummary[], allowed: ReadonlySet<string> | null, budget?: Budget): Buffer {
   const data = allowed ? sites.filter((site) => allowed.has(site.id)) : sites;
-  return Buffer.from(JSON.stringify({ data, count: data.length, page: 1, pageSize: Math.max(1, data.length) }));
+  return Buffer.from(JSON.stringify({ data, count: data.length, page: 1, pageSize: Math.max(1, data.length), ...(budget && { budget }) }));
 }

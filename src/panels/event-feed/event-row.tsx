@@ -35,6 +35,11 @@ const EventRowContent = memo(function EventRowContent({ event, lang }: Omit<Prop
     <>
       <EventIcon type={event.type} className="row-span-2" />
       <p className="min-w-0 truncate self-end text-muted" title={event.urlPath}>
+        {event.site !== undefined && (
+          <b data-testid="event-site" className="mr-[0.4em] font-semibold text-accent">
+            <bdi>{event.site}</bdi>
+          </b>
+        )}
         <b className="mr-[0.4em] font-semibold text-fg">{TYPE_TEXT[event.type]}</b>
         {event.type === 'event' && event.eventName !== null && (
           <b className="mr-[0.4em] font-semibold text-accent2">

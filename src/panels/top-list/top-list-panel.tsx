@@ -26,17 +26,32 @@ export type TopListConfig = Pick<TopListViewProps, 'caption' | 'keyHeader' | 'va
 };
 
 export function TopListPanel({ config }: { config: TopListConfig }) {
-  const { lang } = useDashboard();
+  const { lang, combined } = useDashboard();
   const figure = useFigure(useMetrics(config.metric, config.exact), config.sample);
   const sampled = figure?.sample === true;
+  const header = sampled ? (config.sampleValueHeader ?? config.valueHeader) : config.valueHeader;
+  // Visitors of several sites are added up per site (someone on two counts twice): the panel says so.
+  const summed = Boolean(combined) && header === 'Visitors';
   return (
-    <Panel title={config.title} testId={config.testId} aside={sampled && <SampleBadge label="sample · latest 100 events" />}>
+    <Panel title={config.title} testId={config.testId} aside={
+        (sampled || summed) && (
+          <span className="flex gap-[0.4em]">
+            {summed && (
+              <span data-testid="sum-of-sites" className="pb-sample-badge" title="Visitors added up over the combined sites: someone who visited two of them counts twice.">
+                sum of sites
+              </span>
+            )}
+            {sampled && <SampleBadge label="sample · latest 100 events" />}
+          </span>
+        )
+      }
+    >
       <TopListView
         map={figure?.value}
         lang={lang}
         caption={config.caption}
         keyHeader={config.keyHeader}
-        valueHeader={sampled ? (config.sampleValueHeader ?? config.valueHeader) : config.valueHeader}
+        valueHeader={header}
         emptyText={config.emptyText}
         keyFor={config.keyFor}
         labelFor={config.labelFor}

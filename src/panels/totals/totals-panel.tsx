@@ -8,10 +8,15 @@ import { formatCompact, formatNumber } from '../../lib/format';
 import * as totals from './totals-data';
 import './totals.css';
 
-type Item = { label: string; testId: string; definition: string; figure: Figure<number | null> | undefined };
+type Item = { label: string; testId: string; definition: string; figure: Figure<number | null> | undefined; sumOfSites?: boolean };
+
+/** Visitors of several sites added up: a person on two of them counts twice. */
+const SUM_NOTE = 'Added up over the combined sites: someone who visited two of them counts twice.';
 
 export function TotalsPanel() {
-  const { lang } = useDashboard();
+  const { lang, combined } = useDashboard();
+  // Views, events and countries are exact across sites; visitors are only a sum of each site's.
+  const summed = Boolean(combined);
   const views = useRealtime(totals.views);
   const online = useFigure(useActive(totals.exactOnline), totals.sampleOnline);
   const visitors = useFigure(useStats(totals.exactVisitors), totals.sampleVisitors);
@@ -19,9 +24,9 @@ export function TotalsPanel() {
   const countries = useFigure(useMetrics('country', totals.exactCountries), totals.sampleCountries);
 
   const items: Item[] = [
-    { label: 'Online now', testId: 'total-online', definition: 'Visitors active in the last 5 minutes.', figure: online },
+    { label: 'Online now', testId: 'total-online', definition: 'Visitors active in the last 5 minutes.', figure: online, sumOfSites: summed },
     { label: 'Views', testId: 'total-views', definition: 'Page views in the last 30 minutes.', figure: views === undefined ? undefined : { value: views, sample: false } },
-    { label: 'Visitors', testId: 'total-visitors', definition: 'Unique visitors in the last 30 minutes.', figure: visitors },
+    { label: 'Visitors', testId: 'total-visitors', definition: 'Unique visitors in the last 30 minutes.', figure: visitors, sumOfSites: summed },
     { label: 'Events', testId: 'total-events', definition: 'Custom events (not page views) in the last 30 minutes.', figure: events },
     { label: 'Countries', testId: 'total-countries', definition: 'Countries visitors came from in the last 30 minutes.', figure: countries },
   ];
@@ -36,7 +41,7 @@ export function TotalsPanel() {
   );
 }
 
-function Total({ label, testId, definition, figure, lang }: Item & { lang: string }) {
+function Total({ label, testId, definition, figure, lang, sumOfSites }: Item & { lang: string }) {
   const id = useId();
   return (
     <div className="pb-total relative min-w-0">
@@ -45,7 +50,7 @@ function Total({ label, testId, definition, figure, lang }: Item & { lang: strin
           {label}
         </span>
         <span id={id} role="tooltip" className="pb-definition">
-          {figure?.sample ? `${definition} ${SAMPLE_NOTE}` : definition}
+          {[definition, sumOfSites && SUM_NOTE, figure?.sample && SAMPLE_NOTE].filter(Boolean).join(' ')}
         </span>
       </dt>
       <dd className="pb-total-value font-bold leading-tight tabular-nums">
@@ -61,6 +66,11 @@ function Total({ label, testId, definition, figure, lang }: Item & { lang: strin
           </span>
         )}
         {figure?.sample && <SampleBadge />}
+        {sumOfSites && (
+          <span data-testid="sum-of-sites" className="pb-sample-badge" title={SUM_NOTE}>
+            sum of sites
+          </span>
+        )}
       </dd>
     </div>
   );

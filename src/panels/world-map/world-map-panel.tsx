@@ -40,14 +40,25 @@ export const selectSampleCountries = ({ data }: RealtimeResult) => ({
 });
 
 export function WorldMapPanel() {
-  const { lang } = useDashboard();
+  const { lang, combined } = useDashboard();
   const figure = useFigure(useMetrics('country', selectExactCountries), selectSampleCountries);
   const slice = figure?.value;
   useEffect(preloadMap, []);
   const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && ![...slice.countries.values()].some((n) => n > 0);
 
   return (
-    <Panel title="Visitors by country" testId="world-map" aside={figure?.sample && <SampleBadge label="sample · latest 100 events" />}>
+    <Panel title="Visitors by country" testId="world-map" aside={
+        figure?.sample ? (
+          <SampleBadge label="sample · latest 100 events" />
+        ) : (
+          combined && (
+            <span data-testid="sum-of-sites" className="pb-sample-badge" title="Visitors added up over the combined sites: someone who visited two of them counts twice.">
+              sum of sites
+            </span>
+          )
+        )
+      }
+    >
       {slice === undefined ? (
         <Skeleton className="h-full w-full" />
       ) : isEmpty ? (

@@ -198,6 +198,103 @@ const BLOG: SiteSpec = {
   },
 };
 
+const NEWS: SiteSpec = {
+  id: 'c4e7a1b9-5d2f-4a63-8e1c-7b9d0f2a3c04',
+  name: 'Harbor News',
+  domain: 'news.demo.example',
+  createdAt: '2025-04-11T06:02:51.447Z',
+  // The agency's biggest client: a regional news site, ~270 sessions per 30 minutes on an average hour.
+  sessionsPerMinute: 9,
+  continueChance: 0.45,
+  mobileFactor: 2.2,
+  entries: [
+    ['/', 25], ['/live/storm-warning', 18], ['/local/ferry-timetable-changes', 10], ['/sport/harbor-fc-wins-derby', 9],
+    ['/business/port-expansion-approved', 6], ['/weather', 8], ['/opinion/why-the-tram-matters', 3],
+  ],
+  referrers: [
+    [null, 28], ['google.com', 26], ['news.google.com', 12], ['l.facebook.com', 10], ['t.co', 5],
+    ['bsky.app', 3], ['reddit.com', 3], ['duckduckgo.com', 2], ['bing.com', 3], ['flipboard.com', 2],
+  ],
+  pages: {
+    '/': { next: [['/live/storm-warning', 5], ['/local/ferry-timetable-changes', 3], ['/sport/harbor-fc-wins-derby', 3], ['/weather', 2], ['/business/port-expansion-approved', 1]], events: [['newsletter-subscribe', 0.01]] },
+    '/live/storm-warning': { next: [['/weather', 4], ['/', 2], ['/local/ferry-timetable-changes', 2]], events: [['share', 0.06], ['live-refresh', 0.2]] },
+    '/local/ferry-timetable-changes': { next: [['/', 2], ['/live/storm-warning', 1]], events: [['share', 0.04]] },
+    '/sport/harbor-fc-wins-derby': { next: [['/', 2], ['/sport', 2]], events: [['video-play', 0.15], ['share', 0.05]] },
+    '/sport': { next: [['/sport/harbor-fc-wins-derby', 2], ['/', 1]] },
+    '/business/port-expansion-approved': { next: [['/', 2], ['/opinion/why-the-tram-matters', 1]], events: [['paywall-shown', 0.3]] },
+    '/weather': { next: [['/live/storm-warning', 2], ['/', 2]] },
+    '/opinion/why-the-tram-matters': { next: [['/', 1]], events: [['paywall-shown', 0.4], ['subscribe-click', 0.03]] },
+  },
+};
+
+const APP: SiteSpec = {
+  id: 'e1f2a3b4-6c7d-4e8f-9a0b-1c2d3e4f5a05',
+  name: 'Northwind App',
+  domain: 'app.northwind.demo.example',
+  createdAt: '2025-05-20T13:45:10.221Z',
+  // A B2B web app: signed-in users on desktops during office hours, long sessions.
+  sessionsPerMinute: 1.6,
+  continueChance: 0.85,
+  mobileFactor: 0.15,
+  entries: [['/login', 30], ['/dashboard', 40], ['/reports', 8], ['/settings/billing', 2]],
+  referrers: [[null, 80], ['google.com', 8], ['mail.google.com', 6], ['outlook.office.com', 4], ['slack.com', 2]],
+  pages: {
+    '/login': { next: [['/dashboard', 8], ['/login/forgot-password', 1]], events: [['login', 0.9]] },
+    '/login/forgot-password': { next: [['/login', 1]], events: [['password-reset', 0.6]] },
+    '/dashboard': { next: [['/reports', 4], ['/projects', 4], ['/invoices', 2], ['/settings', 1]] },
+    '/reports': { next: [['/reports/monthly', 3], ['/dashboard', 2]], events: [['export-csv', 0.12]] },
+    '/reports/monthly': { next: [['/reports', 2], ['/dashboard', 1]], events: [['export-pdf', 0.15]] },
+    '/projects': { next: [['/projects/new', 1], ['/dashboard', 3], ['/reports', 1]], events: [['filter-change', 0.3]] },
+    '/projects/new': { next: [['/projects', 2]], events: [['project-created', 0.5]] },
+    '/invoices': { next: [['/dashboard', 2], ['/settings/billing', 1]], events: [['invoice-sent', 0.25]] },
+    '/settings': { next: [['/settings/billing', 1], ['/dashboard', 2]] },
+    '/settings/billing': { next: [['/dashboard', 1]], events: [['plan-upgrade', 0.04]] },
+  },
+};
+
+const CONFERENCE: SiteSpec = {
+  id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c06',
+  name: 'Summit Conf',
+  domain: 'summit.demo.example',
+  createdAt: '2025-08-01T10:00:00.000Z',
+  // An event site weeks before the conference: a steady trickle of schedule readers and buyers.
+  sessionsPerMinute: 0.8,
+  continueChance: 0.6,
+  mobileFactor: 1,
+  entries: [['/', 30], ['/schedule', 15], ['/speakers', 10], ['/tickets', 12], ['/venue', 4]],
+  referrers: [
+    [null, 25], ['google.com', 20], ['linkedin.com', 15], ['t.co', 8], ['bsky.app', 5], ['mastodon.social', 3], ['news.ycombinator.com', 2],
+  ],
+  pages: {
+    '/': { next: [['/schedule', 4], ['/speakers', 3], ['/tickets', 3], ['/venue', 1]] },
+    '/schedule': { next: [['/speakers', 2], ['/tickets', 2], ['/', 1]], events: [['add-to-calendar', 0.1]] },
+    '/speakers': { next: [['/schedule', 2], ['/tickets', 1]] },
+    '/tickets': { next: [['/tickets/checkout', 3], ['/schedule', 1]], events: [['ticket-select', 0.4]] },
+    '/tickets/checkout': { next: [['/tickets/thank-you', 2], ['/tickets', 1]], events: [['ticket-purchase', 0.5]] },
+    '/tickets/thank-you': { next: [['/venue', 1]] },
+    '/venue': { next: [['/tickets', 1], ['/', 1]], events: [['outbound-link-click', 0.2]] },
+  },
+};
+
+const BAKERY: SiteSpec = {
+  id: '9d8c7b6a-5f4e-4d3c-ab2a-1f0e9d8c7b07',
+  name: 'Pine Street Bakery',
+  domain: 'pinestreet.demo.example',
+  createdAt: '2025-09-14T07:30:00.000Z',
+  // A corner shop's homepage: two visitors per half hour, often nobody online.
+  sessionsPerMinute: 0.07,
+  continueChance: 0.5,
+  mobileFactor: 2.5,
+  entries: [['/', 10], ['/menu', 6], ['/opening-hours', 5]],
+  referrers: [[null, 30], ['google.com', 40], ['maps.google.com', 20], ['instagram.com', 10]],
+  pages: {
+    '/': { next: [['/menu', 3], ['/opening-hours', 2]] },
+    '/menu': { next: [['/order', 1], ['/opening-hours', 1]] },
+    '/opening-hours': { next: [['/', 1]], events: [['call-click', 0.2], ['directions-click', 0.2]] },
+    '/order': { next: [['/menu', 1]], events: [['order-cake', 0.3]] },
+  },
+};
+
 function buildSite(spec: SiteSpec): DemoSite {
   return {
     id: spec.id,
@@ -217,8 +314,8 @@ function buildSite(spec: SiteSpec): DemoSite {
   };
 }
 
-/** The demo websites, sorted by name as Umami's list is. */
-export const DEMO_SITES: readonly DemoSite[] = [SHOP, DOCS, BLOG]
+/** The demo websites, sorted by name as Umami's list is: seven sizes, from a news site to a corner shop, for the overview wall. */
+export const DEMO_SITES: readonly DemoSite[] = [SHOP, DOCS, BLOG, NEWS, APP, CONFERENCE, BAKERY]
   .map(buildSite)
   .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 

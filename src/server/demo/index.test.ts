@@ -22,7 +22,11 @@ const PEAK = Date.parse('2026-11-26T15:07:42.318Z');
 const SHOP = '7f3c2a9e-1b4d-4e8a-9c2f-5d6e7a8b9c01';
 const DOCS = '2b8e4f61-9c3a-4d7e-b1f2-3a4c5d6e7f02';
 const BLOG = 'a91d5c37-6e2b-4f8c-8d4a-1b2c3d4e5f03';
-const SITES = [SHOP, DOCS, BLOG];
+const NEWS = 'c4e7a1b9-5d2f-4a63-8e1c-7b9d0f2a3c04';
+const APP = 'e1f2a3b4-6c7d-4e8f-9a0b-1c2d3e4f5a05';
+const CONFERENCE = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c06';
+const BAKERY = '9d8c7b6a-5f4e-4d3c-ab2a-1f0e9d8c7b07';
+const SITES = [SHOP, DOCS, BLOG, NEWS, APP, CONFERENCE, BAKERY];
 
 /** A source on a clock the test moves. */
 function clocked(start: number, seed = 1) {
@@ -48,16 +52,20 @@ function structure(value: unknown): unknown {
 /** Rows of the events list, without the synthetic session rows, keyed for comparison. */
 const rawRows = (body: UmamiRealtimeBody) => body.events.filter((e) => e.__type !== 'session');
 
-test('websites() lists three demo sites sorted by name, in the shape of Umami’s /api/websites', () => {
+test('websites() lists seven demo sites sorted by name, in the shape of Umami’s /api/websites', () => {
   const body = createDemoSource().websites();
   const recorded = fixture('websites-list.json') as { data: unknown[] };
   expect(body.data.map((site) => [site.name, site.id, site.domain])).toEqual([
     ['Demo Shop', SHOP, 'shop.demo.example'],
     ['Docs Hub', DOCS, 'docs.demo.example'],
     ['Field Notes', BLOG, 'notes.demo.example'],
+    ['Harbor News', NEWS, 'news.demo.example'],
+    ['Northwind App', APP, 'app.northwind.demo.example'],
+    ['Pine Street Bakery', BAKERY, 'pinestreet.demo.example'],
+    ['Summit Conf', CONFERENCE, 'summit.demo.example'],
   ]);
   expect(Object.keys(body)).toEqual(Object.keys(recorded));
-  expect(body).toMatchObject({ count: 3, page: 1, pageSize: 20 });
+  expect(body).toMatchObject({ count: 7, page: 1, pageSize: 20 });
   for (const site of body.data) {
     expect(Object.keys(site)).toEqual(Object.keys(recorded.data[0] as object));
     expect(structure(site.user)).toEqual(structure((recorded.data[0] as { user: unknown }).user));

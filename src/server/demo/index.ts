@@ -61,12 +61,12 @@ export type DemoSourceOptions = {
   seed?: number;
   /** The clock; tests pin it. Default Date.now. */
   now?: () => number;
-  /** Minute buckets kept in memory across all sites. Default 256, enough for 3 sites × 72 minutes (stats compare the previous window). */
+  /** Minute buckets kept in memory across all sites. Default 640, enough for 8 sites × 72 minutes (stats compare the previous window). */
   cacheLimit?: number;
 };
 
 export const DEFAULT_SEED = 20261126;
-export const DEFAULT_CACHE_LIMIT = 256;
+export const DEFAULT_CACHE_LIMIT = 640;
 
 /** Minutes a realtime answer reads: sessions that started up to SESSION_SPAN earlier can still be active. */
 export const MINUTES_PER_ANSWER = 30 + SESSION_SPAN_MINUTES;

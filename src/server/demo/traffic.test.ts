@@ -93,6 +93,10 @@ test.each([
   ['Demo Shop', 50, 130],
   ['Docs Hub', 8, 25],
   ['Field Notes', 1, 8],
+  ['Harbor News', 160, 420],
+  ['Northwind App', 28, 75],
+  ['Summit Conf', 12, 40],
+  ['Pine Street Bakery', 0.8, 4.5],
 ])('%s averages between %d and %d sessions per 30 minutes', (name, low, high) => {
   const blocks = sessionsPerHalfHour(siteNamed(name), 2);
   expect(mean(blocks)).toBeGreaterThanOrEqual(low);
