@@ -109,6 +109,16 @@ test('silence alarm: appears when page views stop, clears itself when they retur
   await expect(page.getByTestId('total-views')).toHaveText('96');
 });
 
+test('spike notice: shows while the last 5 minutes run far above the average, and goes when they do not', async ({ page }) => {
+  const id = websiteId();
+  await scenario(id, ['spike']);
+  await page.goto(`${FIXTURE_URL}/?website=${id}&spike=3&interval=5`);
+  const banner = page.getByTestId('spike-banner');
+  await expect(banner).toHaveText(/^Traffic spike: 1\d\d page views in the last 5 minutes, \d+\.\d× the 30-minute average$/);
+  await scenario(id, ['busy']);
+  await expect(banner).toHaveCount(0);
+});
+
 test.describe('filtered walls', () => {
   const FILTER = 'path:/checkout,hostname:shop.example.com,country!:us,referrer~:google';
 

@@ -14,6 +14,7 @@
 //   step "purchase": the busy answer plus one `purchase` custom event, made at the first such
 //                    answer and repeated unchanged by every later one (as Umami repeats a row)
 //   step "silent":   the busy answer as if its traffic had stopped 10 minutes earlier
+//   step "spike":    the busy answer with 100 more page views in the current minute
 //   GET /__requests                                          what this server received
 //   DELETE /__requests                                       forget it
 //
@@ -66,7 +67,7 @@ const unauthorized = load('realtime-401.json');
 const websites = load('websites-list.json');
 const login = load('login-response.json') as { token: string; user: unknown };
 
-export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', 'purchase', 'silent', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
+export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', 'purchase', 'silent', 'spike', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
 export type Step = (typeof STEPS)[number];
 
 export const EXACT_ROUTES = ['stats', 'metrics', 'active', 'pageviews'] as const;
@@ -179,6 +180,12 @@ function timezoneKnown(zone: string): boolean {
 }
 
 const XSS_PATH = '/<img src=x onerror=alert(1)>';
+/** Umami's label for the minute of `ms` in the requested zone (fixtures README). */
+function minuteLabel(ms: number, timezone: string | null): string {
+  const minute = Math.floor(ms / MINUTE) * MINUTE;
+  return !timezone || timezone === 'utc' ? new Date(minute).toISOString().replace('.000Z', 'Z') : wallClock(minute, timezone);
+}
+
 /** How long the "silent" step's traffic has been quiet. */
 export const SILENT_FOR_MS = 10 * MINUTE;
 
@@ -295,6 +302,12 @@ export function startFixtureUpstream({
         }
         case 'silent':
           return json(res, 200, busyAt(anchor(id) - SILENT_FOR_MS, Date.now(), timezone));
+        case 'spike': {
+          const data = busyAt(anchor(id), Date.now(), timezone);
+          const x = minuteLabel(Date.now(), timezone);
+          const views = [...data.series.views.filter((p) => p.x !== x), { x, y: (data.series.views.find((p) => p.x === x)?.y ?? 0) + 100 }];
+          return json(res, 200, { ...data, series: { ...data.series, views }, totals: { ...data.totals, views: (data.totals.views ?? 0) + 100 } });
+        }
         case 'xss': {
           const data = busyAt(anchor(id), Date.now(), timezone);
           return json(res, 200, {
