@@ -3,7 +3,6 @@ import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
 import type { CombinedSite } from './api/combine-sites';
 import { exactQueriesOptions } from './api/exact';
-import { HISTORY_EXACT_ROUTES } from './api/history';
 import { planPolling, type PollSlots } from './api/poll-plan';
 import { POLL_SPREAD } from './api/poll-schedule';
 import { websitesQueryOptions } from './api/websites';
@@ -34,8 +33,8 @@ const OverviewStatus = lazy(() => import('./overview/overview-status').then((m) 
 
 /** Exact routes a tile reads: online now, stats and the page list. */
 const TILE_EXACT_ROUTES = 3;
-/** Exact routes a site's dashboard reads (today's and the earlier day's, polled at most half as often, counted in). */
-const DASHBOARD_EXACT_ROUTES = exactQueriesOptions('', 1).length + HISTORY_EXACT_ROUTES;
+/** Exact routes a site's dashboard reads. */
+const DASHBOARD_EXACT_ROUTES = exactQueriesOptions('', 1).length;
 
 const NO_WEBSITES: Website[] = [];
 

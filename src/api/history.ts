@@ -64,7 +64,7 @@ export function pageviewsQueryOptions(websiteId: string, period: PastPeriod, tim
   });
 }
 
-/** Every history query a site's dashboard makes with `compare`: what rotation keeps warm. */
+/** Every history query a site's dashboard makes with `compare`. */
 export function historyQueriesOptions(websiteId: string, timezone: string, compare: Compare, filter = '', intervalMs = HISTORY_INTERVAL_MS) {
   const past = comparePeriod(compare);
   const periods: Period[] = past ? ['today', past] : ['today'];
@@ -76,6 +76,3 @@ export function historyQueriesOptions(websiteId: string, timezone: string, compa
     ...(past ? [pageviewsQueryOptions(websiteId, past, timezone, filter, intervalMs)] : []),
   ];
 }
-
-/** What the history queries cost the upstream budget, in exact routes polled every exact interval (at most every other one). */
-export const HISTORY_EXACT_ROUTES = Math.ceil(historyQueriesOptions('', 'UTC', 'week').length / 2);
