@@ -3,7 +3,7 @@
 // remote address only (X-Forwarded-For is anyone's to write).
 
 export type ClientLimitOptions = {
-  /** New keys one client may open at once: a cold 30-site wall opens 30 × 7 + 1 = 211. */
+  /** New keys one client may open at once: a cold 30-site rotation opens 30 × 7 + 5 (today, on screen) + 1 = 216. */
   burst: number;
   /** New keys one client earns back per `refillMs`. */
   refill: number;

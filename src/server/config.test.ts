@@ -108,6 +108,12 @@ describe('limits and lists', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
+  test('CLIENT_MISS_BURST: 300 new keys per client by default, at least 10', () => {
+    expect(loadConfig({}).clientMissBurst).toBe(300);
+    expect(loadConfig({ CLIENT_MISS_BURST: '5000' }).clientMissBurst).toBe(5000);
+    expect(() => loadConfig({ CLIENT_MISS_BURST: '3' })).toThrow(/CLIENT_MISS_BURST/);
+  });
+
   test('CACHE_MAX_BYTES: 64 MB by default, a whole number of bytes from 1 MB', () => {
     expect(loadConfig({}).cacheMaxBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ CACHE_MAX_BYTES: '16777216' }).cacheMaxBytes).toBe(16 * 1024 * 1024);

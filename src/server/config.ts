@@ -1,3 +1,4 @@
+import { CLIENT_LIMIT } from './client-limit.ts';
 import { isUuid } from '../shared/validate.ts';
 
 // Environment → typed proxy configuration. Every check happens once, at start-up, with an error
@@ -38,6 +39,8 @@ export type ProxyConfig = {
   budget: Budget;
   /** Tell clients apart by the last X-Forwarded-For address (set by your reverse proxy), not the socket. */
   trustProxy: boolean;
+  /** New cache keys one client may open at once (client-limit.ts). */
+  clientMissBurst: number;
 };
 
 export type Env = Record<string, string | undefined>;
@@ -178,6 +181,8 @@ export function loadConfig(env: Env): ProxyConfig {
     cacheMaxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     budget: budget(env, up.mode),
     trustProxy: trustProxy(env),
+    // Screens behind one address (a NAT without TRUST_PROXY, a test suite) share one bucket.
+    clientMissBurst: integer(env, 'CLIENT_MISS_BURST', CLIENT_LIMIT.burst, 10, 10_000_000),
   };
 }
 

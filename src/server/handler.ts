@@ -117,7 +117,7 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   // The gzip copy is made once per answer anyway (nearly every viewer accepts gzip); count it.
   const sizeOf = (body: Buffer) => body.byteLength + (worthCompressing(body) ? gzipped(body).byteLength : 0);
   const cache = createSharedCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, sizeOf, now, random: deps.random });
-  const clients = createClientLimit({ ...CLIENT_LIMIT, now });
+  const clients = createClientLimit({ ...CLIENT_LIMIT, burst: config.clientMissBurst, now });
   const clientOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
   const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
