@@ -126,7 +126,10 @@ test.describe('overview wall', () => {
         try {
           await page.goto(`${app.url}/?overview&kiosk&websites=${ids.join(',')}`);
           await expect(page.getByTestId('site-tile')).toHaveCount(count);
-          for (const id of ids) await expect(tile(page, id).getByTestId('tile-views')).toHaveText(/^\d/);
+          // Online now and visitors come from the exact routes, which may answer after the views.
+          for (const id of ids) {
+            for (const figure of ['tile-views', 'tile-online', 'tile-visitors']) await expect(tile(page, id).getByTestId(figure)).toHaveText(/^\d/);
+          }
 
           const layout = await page.evaluate(() => {
             const root = document.scrollingElement!;
