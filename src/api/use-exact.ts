@@ -12,7 +12,10 @@ import { useSiteSlots } from './use-site-slots';
 // Hooks for Umami's exact routes, sliced with `select` like `useRealtime` (keep it stable).
 // With `?combine` each reads every site's query and hands `select` their sum.
 
-type ExactState<T> = Pick<UseQueryResult<T>, 'data' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
+export type ExactState<T> = Pick<UseQueryResult<T>, 'data' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
+
+/** Its last error is newer than its last answer. Not `error`: TanStack Query clears it when a query without data fetches again. */
+export const isFailing = (exact: ExactState<unknown>) => exact.errorUpdatedAt > exact.dataUpdatedAt;
 
 const NO_SITES: readonly CombinedSite[] = [];
 const NOTHING: ExactState<never> = { data: undefined, dataUpdatedAt: 0, errorUpdatedAt: 0 };
@@ -28,7 +31,7 @@ export function combineExactStates<D, T>(
   select: (data: D) => T,
 ): ExactState<T> {
   const answers = results.flatMap((r, i) => (r.data !== undefined && sites[i] ? [{ site: sites[i], data: r.data }] : []));
-  const failing = results.filter((r) => r.errorUpdatedAt > r.dataUpdatedAt);
+  const failing = results.filter(isFailing);
   const complete = answers.length === results.length && results.length > 0;
   return {
     data: complete ? select(merge(answers)) : undefined,
@@ -82,8 +85,6 @@ export function useActive<T>(select: (active: Active) => T) {
 /** A figure and where it comes from: Umami's exact route, or the realtime answer's sample. */
 export type Figure<T> = { value: T; sample: boolean };
 
-/** Its last error is newer than its last answer. Not `error`: TanStack Query clears it when a query without data fetches again. */
-const isFailing = (exact: ExactState<unknown>) => exact.errorUpdatedAt > exact.dataUpdatedAt;
 
 /**
  * The exact figure while it is there and recent; once its route fails (refused, missing, down)

@@ -185,6 +185,18 @@ export function createUmamiUpstream(
     if (websiteId !== allowed) throw new ProxyError('unknown-website');
   }
 
+  /** An exact or period route: low priority under the budget, 400/404 "not offered here"; its JSON checked. */
+  async function optionalRoute(websiteId: string, { segments, query }: { segments: string[]; query: URLSearchParams }, isList: boolean, filters: Filters) {
+    await checkShared(websiteId);
+    withFilters(query, filters);
+    // Fresh credentials and still 401: for a share link, a section the share leaves out.
+    const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
+    const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
+    if (isList) parseJsonArray(response.body);
+    else parseJsonObject(response.body);
+    return response.body;
+  }
+
   return {
     mode: config.mode,
     async realtime(websiteId, query, filters) {
@@ -203,26 +215,10 @@ export function createUmamiUpstream(
       return response.body;
     },
     async exact(websiteId, request, filters) {
-      await checkShared(websiteId);
-      const { segments, query } = exactTarget(websiteId, request, now());
-      withFilters(query, filters);
-      // Fresh credentials and still 401: for a share link, a section the share leaves out.
-      const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
-      const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
-      if (request.route === 'metrics') parseJsonArray(response.body);
-      else parseJsonObject(response.body);
-      return response.body;
+      return optionalRoute(websiteId, exactTarget(websiteId, request, now()), request.route === 'metrics', filters);
     },
     async period(websiteId, request, filters) {
-      await checkShared(websiteId);
-      const { segments, query } = periodTarget(websiteId, request, now());
-      withFilters(query, filters);
-      // The same rules as the exact routes: low priority, 400/404 "not offered here".
-      const refusedWhenFresh = shared ? 'upstream-unsupported' : 'unknown-website';
-      const response = await get(api(segments, query), { refusedWhenFresh, priority: 'low', optional: true });
-      if (request.route === 'metrics') parseJsonArray(response.body);
-      else parseJsonObject(response.body);
-      return response.body;
+      return optionalRoute(websiteId, periodTarget(websiteId, request, now()), request.route === 'metrics', filters);
     },
     async websites() {
       if (shared) {

@@ -1,7 +1,9 @@
 // Local days in an IANA zone with Intl alone, for the proxy (which sets the windows it asks Umami
 // for) and the browser (which labels them). A day may have 23 or 25 hours, and in a few zones
-// midnight itself does not exist; docs/decisions/0014 says how each case resolves. No imports:
-// both tsconfigs compile this file.
+// midnight itself does not exist; docs/decisions/0014 says how each case resolves. Browser and
+// server alike: its one import is the shared wall-clock formatter cache.
+
+import { wallClockFormatter } from '../lib/wall-clock';
 
 export const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -26,26 +28,10 @@ export function isPeriod(value: string): value is Period {
   return (PERIODS as readonly string[]).includes(value);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const FORMATTER_LIMIT = 64;
-
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws a RangeError for a zone Intl does not know: callers pass canonical zones only.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (formatters.size >= FORMATTER_LIMIT) formatters.clear();
-    formatters.set(timeZone, formatter);
-  }
+  const formatter = wallClockFormatter(timeZone);
+  // Callers pass canonical zones only: an unknown one is a bug, as Intl itself would say.
+  if (!formatter) throw new RangeError(`Invalid time zone: ${timeZone}`);
   return formatter;
 }
 

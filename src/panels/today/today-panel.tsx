@@ -1,6 +1,6 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { Stats } from '../../api/exact-schemas';
 import { comparePeriod, type PastPeriod } from '../../api/history';
+import { isFailing, type ExactState } from '../../api/use-exact';
 import { usePeriodEvents, usePeriodStats } from '../../api/use-history';
 import { Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
@@ -21,18 +21,15 @@ const ITEMS: { key: Key; label: string; definition: string }[] = [
   { key: 'events', label: 'Events', definition: 'Custom events (not page views) since midnight.' },
 ];
 
-type Query<T> = Pick<UseQueryResult<T>, 'data' | 'dataUpdatedAt' | 'errorUpdatedAt'>;
-/** Its last error is newer than its last answer (TanStack Query clears `error` on a refetch). */
-const failing = (query: Query<unknown>) => query.errorUpdatedAt > query.dataUpdatedAt;
 
 /** One figure: its value (undefined while none came), and whether its route is failing now. */
 type Figure = { value: number | undefined; failing: boolean };
 
-function figures(stats: Query<{ views: number; visitors: number }>, events: Query<number>): Record<Key, Figure> {
+function figures(stats: ExactState<{ views: number; visitors: number }>, events: ExactState<number>): Record<Key, Figure> {
   return {
-    views: { value: stats.data?.views, failing: failing(stats) },
-    visitors: { value: stats.data?.visitors, failing: failing(stats) },
-    events: { value: events.data, failing: failing(events) },
+    views: { value: stats.data?.views, failing: isFailing(stats) },
+    visitors: { value: stats.data?.visitors, failing: isFailing(stats) },
+    events: { value: events.data, failing: isFailing(events) },
   };
 }
 
@@ -50,7 +47,7 @@ export function TodayPanel() {
 
   const now = figures(stats, events);
   const before = figures(statsBefore, eventsBefore);
-  const failingNow = [stats, events].filter(failing);
+  const failingNow = [stats, events].filter(isFailing);
   // "Not updated" keeps the last figures; a figure that never came is plainly unavailable.
   const problem = failingNow.length === 0 ? null : failingNow.some((query) => query.data === undefined) ? 'unavailable right now' : 'not updated';
 
