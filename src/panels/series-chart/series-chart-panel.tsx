@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Pageviews } from '../../api/exact-schemas';
 import { comparePeriod, type PastPeriod } from '../../api/history';
 import type { RealtimeResult } from '../../api/realtime';
@@ -8,11 +8,9 @@ import { EmptyState, Panel, Skeleton } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatNumber } from '../../lib/format';
 import { buildSeries, describeSeries, ghostViews } from './series-data';
+import { SeriesChartView } from './series-chart-view';
 import { SeriesLegend } from './series-legend';
 
-// The chart view (with Recharts' drawing code) loads in its own chunk: the totals never wait for it.
-const loadView = () => import('./series-chart-view');
-const SeriesChartView = lazy(() => loadView().then((m) => ({ default: m.SeriesChartView })));
 
 /** What the ghost line is called in the legend and the tooltip. */
 export const GHOST_LABELS: Record<PastPeriod, string> = { yesterday: 'Yesterday', lastweek: 'Last week' };
@@ -42,8 +40,6 @@ export function SeriesChartPanel() {
     const views = ghostViews(points, earlier.data, { requestedTimezone, coveredUntil: earlier.dataUpdatedAt });
     return views.filter((n) => n !== null).length > 1 ? { label: GHOST_LABELS[past], views } : null;
   }, [past, points, earlier.data, earlier.dataUpdatedAt, requestedTimezone]);
-  // Fetch the chunk when the panel mounts, in parallel with the first realtime request.
-  useEffect(() => void loadView(), []);
 
   const summary = useMemo(() => (points ? describeSeries(points, (n) => formatNumber(n, lang), ghost ?? undefined) : ''), [points, lang, ghost]);
   const isEmpty = points !== undefined && points.every((p) => p.views === 0 && p.visitors === 0);
@@ -56,9 +52,7 @@ export function SeriesChartPanel() {
         <EmptyState>No page views in the last 30 minutes</EmptyState>
       ) : (
         <figure aria-label={summary} className="absolute inset-0 m-0 overflow-hidden">
-          <Suspense fallback={<Skeleton className="h-full w-full" />}>
-            <SeriesChartView points={points} lang={lang} ghost={ghost} />
-          </Suspense>
+          <SeriesChartView points={points} lang={lang} ghost={ghost} />
         </figure>
       )}
     </Panel>

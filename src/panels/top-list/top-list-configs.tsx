@@ -4,7 +4,7 @@ import { countsByName } from '../../lib/metric-rows';
 import { countryFlag, countryName, UNKNOWN_COUNTRY } from '../../lib/countries';
 import { countUnlocatedSessions } from '../world-map/unlocated-sessions';
 import { countryKey, referrerKey, type TopRow } from './top-list-data';
-import type { TopListConfig } from './top-list-panel';
+import { TopListPanel, type TopListConfig } from './top-list-panel';
 
 export const PAGES_LIST: TopListConfig = {
   id: 'pages',
@@ -64,3 +64,11 @@ export const COUNTRIES_LIST: TopListConfig = {
   labelFor: countryName,
   decorate: flag,
 };
+
+const TOP_LISTS = { pages: PAGES_LIST, referrers: REFERRERS_LIST, countries: COUNTRIES_LIST };
+export type TopListId = keyof typeof TOP_LISTS;
+
+/** One of the three lists, by its panel id. */
+export function TopList({ id }: { id: TopListId }) {
+  return <TopListPanel config={TOP_LISTS[id]} />;
+}
