@@ -3,7 +3,7 @@
 // midnight itself does not exist; docs/decisions/0014 says how each case resolves. Browser and
 // server alike: its one import is the shared wall-clock formatter cache.
 
-import { wallClockFormatter } from '../lib/wall-clock';
+import { wallClockFormatter } from './wall-clock.ts';
 
 export const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

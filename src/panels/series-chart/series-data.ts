@@ -5,7 +5,7 @@
 //   without / "utc":    "2026-11-26T11:25:00Z" ISO UTC
 // So a bucket is only an instant once it is read against the zone that was requested.
 
-import { wallClockFormatter } from '../../lib/wall-clock';
+import { wallClockFormatter } from '../../shared/wall-clock';
 
 export const WINDOW_MINUTES = 30;
 const MINUTE_MS = 60_000;

@@ -6,7 +6,7 @@
 // An unknown zone makes real Umami answer 500; the demo prefers a sensible answer and falls
 // back to the ISO form (the proxy rejects bad zones before they get here anyway).
 
-import { wallClockFormatter } from '../../lib/wall-clock.ts';
+import { wallClockFormatter } from '../../shared/wall-clock.ts';
 
 export type BucketUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 

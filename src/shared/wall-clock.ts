@@ -1,5 +1,5 @@
 // One cached formatter per time zone for reading wall-clock fields (numeric, 24 h, to the
-// second) with formatToParts. Used by the chart (browser) and the demo source (Node).
+// second) with formatToParts. Used by the chart (browser), the demo source and the day windows (Node).
 
 const LIMIT = 64;
 /** Building a formatter is costly; zones are few. null marks a zone Intl rejected. */
