@@ -171,10 +171,12 @@ export function App({ options }: { options: Options }) {
                 embedScriptSrc={new URL(`${import.meta.env.BASE_URL}embed.js`, window.location.origin).href}
                 initial={{
                   sites: options.sites.length > 0 ? options.sites : [websiteId],
+                  several: options.combine ? 'combine' : 'rotate',
                   panels: options.panels,
                   theme: options.theme,
                   rotateS: options.rotateMs ? options.rotateMs / 1000 : DEFAULT_ROTATE_S,
                   transparent: options.transparent,
+                  compare: options.compare,
                   carried: carriedFrom(window.location.search),
                   wall: wallOptions,
                 }}

@@ -20,7 +20,7 @@ function renderPanel(onClose = () => {}, wall = NO_WALL_OPTIONS) {
       websites={WEBSITES}
       base={BASE}
       embedScriptSrc={`${BASE}embed.js`}
-      initial={{ sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: { lang: 'de-DE' }, wall }}
+      initial={{ sites: [A], several: 'rotate', panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, compare: 'yesterday', carried: { lang: 'de-DE' }, wall }}
     />,
   );
   return {
@@ -52,6 +52,17 @@ test('a second site turns on rotation; its seconds, theme, panels and background
   expect(tv()).toBe(`${BASE}?websites=${A},${B}&rotate=12&kiosk&panels=chart,events&theme=auto&lang=de-DE`);
   expect(snippet()).toContain(`?websites=${A},${B}&amp;rotate=12&amp;embed&amp;panels=chart,events&amp;theme=auto&amp;bg=transparent&amp;lang=de-DE"`);
   expect(snippet()).toContain('title="Pulseboard: Shop, quiet.example.org"');
+});
+
+test('two sites side by side or added up, and today against last week, go into both links', () => {
+  const { tv, snippet } = renderPanel();
+  fireEvent.click(screen.getByRole('checkbox', { name: 'quiet.example.org' }));
+  fireEvent.click(screen.getByRole('radio', { name: 'Side by side (overview tiles)' }));
+  expect(screen.queryByLabelText(/Show each site for/)).toBeNull();
+  fireEvent.change(screen.getByLabelText('Compare with'), { target: { value: 'week' } });
+  expect(tv()).toBe(`${BASE}?websites=${A},${B}&overview&kiosk&compare=week&lang=de-DE`);
+  fireEvent.click(screen.getByRole('radio', { name: 'Added up on one dashboard' }));
+  expect(snippet()).toContain(`?websites=${A},${B}&amp;combine&amp;embed&amp;compare=week&amp;lang=de-DE"`);
 });
 
 test('a rotation below the minimum is not put in a URL', () => {

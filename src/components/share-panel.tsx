@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Website } from '../api/websites-schema';
-import { iframeSnippet, viewUrl, type ShareView } from '../lib/embed-url';
-import { MIN_ROTATE_S, PANEL_IDS, THEMES, type PanelId, type Theme } from '../options';
+import { iframeSnippet, SEVERAL_MODES, viewUrl, type Several, type ShareView } from '../lib/embed-url';
+import { COMPARES, MIN_ROTATE_S, PANEL_IDS, THEMES, type Compare, type PanelId, type Theme } from '../options';
 import { CopyField } from './copy-field';
 import { ShareWallFields } from './share-wall-fields';
 
@@ -17,6 +17,14 @@ export const PANEL_LABELS: Record<PanelId, string> = {
 };
 
 const THEME_LABELS: Record<Theme, string> = { dark: 'Dark', light: 'Light', auto: 'Follow the system' };
+
+const SEVERAL_LABELS: Record<Several, string> = {
+  rotate: 'One after another',
+  overview: 'Side by side (overview tiles)',
+  combine: 'Added up on one dashboard',
+};
+
+const COMPARE_LABELS: Record<Compare, string> = { yesterday: 'Yesterday', week: 'The same day last week', off: 'Nothing' };
 
 type Props = {
   onClose: () => void;
@@ -45,7 +53,9 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
   const [sites, setSites] = useState<string[]>(initial.sites);
   const [panels, setPanels] = useState<PanelChoice[]>(() => initialPanels(initial.panels));
   const [theme, setTheme] = useState<Theme>(initial.theme);
+  const [several, setSeveral] = useState<Several>(initial.several);
   const [rotateS, setRotateS] = useState(String(initial.rotateS));
+  const [compare, setCompare] = useState<Compare>(initial.compare);
   const [transparent, setTransparent] = useState(initial.transparent);
   const [wall, setWall] = useState(initial.wall);
 
@@ -61,10 +71,12 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
   const rotation = Number(rotateS);
   const view: ShareView = {
     sites,
+    several,
     panels: panels.filter((p) => p.on).map((p) => p.id),
     theme,
     rotateS: Number.isFinite(rotation) && rotation >= MIN_ROTATE_S ? rotation : initial.rotateS,
     transparent,
+    compare,
     carried: initial.carried,
     wall,
   };
@@ -123,6 +135,17 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
             <p className="text-muted">{names.join(', ') || 'The current website'}</p>
           )}
           {sites.length > 1 && (
+            <fieldset className="mt-[0.3em] flex flex-col gap-[0.2em]">
+              <legend className="text-muted">Show them</legend>
+              {SEVERAL_MODES.map((mode) => (
+                <label key={mode} className="flex items-center gap-[0.5em]">
+                  <input type="radio" name="several" value={mode} checked={several === mode} onChange={() => setSeveral(mode)} />
+                  {SEVERAL_LABELS[mode]}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {sites.length > 1 && several === 'rotate' && (
             <label className="mt-[0.3em] flex items-center gap-[0.5em]">
               Show each site for
               <input
@@ -173,6 +196,20 @@ export function SharePanel({ onClose, websites, initial, base, embedScriptSrc }:
           <label className="flex items-center gap-[0.5em]">
             <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
             Transparent background (iframe)
+          </label>
+        </fieldset>
+
+        <fieldset className={fieldset}>
+          <legend className={legend}>Today so far</legend>
+          <label className="flex items-center gap-[0.5em]">
+            Compare with
+            <select value={compare} onChange={(e) => setCompare(e.target.value as Compare)} className="rounded-md border border-border bg-bg px-[0.4em] text-fg">
+              {COMPARES.map((c) => (
+                <option key={c} value={c}>
+                  {COMPARE_LABELS[c]}
+                </option>
+              ))}
+            </select>
           </label>
         </fieldset>
 

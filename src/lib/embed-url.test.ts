@@ -6,7 +6,7 @@ const A = '23119484-709c-44bf-994c-92f109bda03b';
 const B = '95b7680c-9158-4b84-b4ea-7ccc08cc94ea';
 const BASE = 'https://pulse.example.com/';
 
-const VIEW: ShareView = { sites: [A], panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, carried: {}, wall: NO_WALL_OPTIONS };
+const VIEW: ShareView = { sites: [A], several: 'rotate', panels: [...PANEL_IDS], theme: 'dark', rotateS: 30, transparent: false, compare: 'yesterday', carried: {}, wall: NO_WALL_OPTIONS };
 
 function parseStrict(url: string) {
   const warnings: string[] = [];
@@ -30,6 +30,11 @@ describe('viewUrl', () => {
     ['one site, defaults', VIEW, 'dashboard', `${BASE}?website=${A}`],
     ['the wall', VIEW, 'tv', `${BASE}?website=${A}&kiosk`],
     ['rotation', { ...VIEW, sites: [A, B], rotateS: 20 }, 'tv', `${BASE}?websites=${A},${B}&rotate=20&kiosk`],
+    ['the overview of several sites', { ...VIEW, sites: [A, B], several: 'overview' }, 'tv', `${BASE}?websites=${A},${B}&overview&kiosk`],
+    ['several sites added up', { ...VIEW, sites: [A, B], several: 'combine' }, 'embed', `${BASE}?websites=${A},${B}&combine&embed`],
+    ['one site: no rotation, overview or sum', { ...VIEW, several: 'combine' }, 'tv', `${BASE}?website=${A}&kiosk`],
+    ['today against last week', { ...VIEW, compare: 'week' }, 'tv', `${BASE}?website=${A}&kiosk&compare=week`],
+    ['today against nothing', { ...VIEW, compare: 'off' }, 'dashboard', `${BASE}?website=${A}&compare=off`],
     ['panels in their order', { ...VIEW, panels: ['chart', 'totals'] }, 'embed', `${BASE}?website=${A}&embed&panels=chart,totals`],
     ['theme', { ...VIEW, theme: 'light' }, 'tv', `${BASE}?website=${A}&kiosk&theme=light`],
     ['transparent only in the iframe', { ...VIEW, transparent: true }, 'tv', `${BASE}?website=${A}&kiosk`],
@@ -50,11 +55,13 @@ describe('viewUrl', () => {
   test.each<ViewMode>(['dashboard', 'tv', 'embed'])('a %s URL parses back to the same view without warnings', (mode) => {
     const view: ShareView = {
       sites: [A, B],
+      several: 'rotate',
       panels: ['events', 'totals', 'map'],
       theme: 'auto',
       rotateS: 45,
       transparent: true,
-      carried: { interval: '20', exact: '60', compare: 'week', tz: 'America/New_York', lang: 'fr-FR' },
+      compare: 'week',
+      carried: { interval: '20', exact: '60', tz: 'America/New_York', lang: 'fr-FR' },
       wall: {
         alerts: ['purchase', 'Sign up'],
         sound: true,
@@ -86,6 +93,15 @@ describe('viewUrl', () => {
     });
   });
 
+  test.each<[ShareView['several'], { overview: boolean; combine: boolean; rotateMs: number | null }]>([
+    ['overview', { overview: true, combine: false, rotateMs: null }],
+    ['combine', { overview: false, combine: true, rotateMs: null }],
+  ])('several sites as %s parse back without warnings', (several, expected) => {
+    const { options, warnings } = parseStrict(viewUrl(BASE, { ...VIEW, sites: [A, B], several }, 'tv'));
+    expect(warnings).toEqual([]);
+    expect(options).toMatchObject({ sites: [A, B], ...expected });
+  });
+
   test('no panels chosen leaves panels= out rather than sending an empty list', () => {
     expect(viewParams({ ...VIEW, panels: [] }, 'dashboard')).toEqual([['website', A]]);
   });
@@ -101,6 +117,11 @@ test('siteLinks swap the site and the mode but keep the rest of the query', () =
     tv: `${BASE}?website=${B}&kiosk&theme=light&token=t0k`,
     embed: `${BASE}?website=${B}&embed&theme=light&token=t0k`,
   });
+});
+
+test('a site link leaves the overview and the sum of several sites behind', () => {
+  expect(siteLinks(BASE, `?websites=${A},${B}&combine&compare=week`, A).tv).toBe(`${BASE}?website=${A}&kiosk&compare=week`);
+  expect(siteLinks(BASE, `?websites=${A},${B}&overview`, B).dashboard).toBe(`${BASE}?website=${B}`);
 });
 
 test('pickerUrl drops the site and the mode only', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_THEME, PANEL_IDS, type PanelId, type Theme, type WallOptions } from '../options';
+import { DEFAULT_COMPARE, DEFAULT_THEME, PANEL_IDS, type Compare, type PanelId, type Theme, type WallOptions } from '../options';
 import { formatFilterSyntax } from './filter-syntax';
 
 // Builds the URLs Pulseboard hands out: the wall (kiosk) URL, the iframe snippet and the
@@ -9,17 +9,25 @@ import { formatFilterSyntax } from './filter-syntax';
 export type Param = readonly [name: string, value: string | null];
 
 /** Parameters a view carries over from the current URL as they are (a private dashboard's token). */
-export const CARRIED_PARAMS = ['interval', 'exact', 'compare', 'tz', 'lang', 'token'] as const;
+export const CARRIED_PARAMS = ['interval', 'exact', 'tz', 'lang', 'token'] as const;
 export type Carried = Partial<Record<(typeof CARRIED_PARAMS)[number], string>>;
+
+/** How a view shows two or more sites: one after another, as tiles side by side, or added up. */
+export const SEVERAL_MODES = ['rotate', 'overview', 'combine'] as const;
+export type Several = (typeof SEVERAL_MODES)[number];
 
 export type ShareView = {
   sites: string[];
+  /** Used when `sites` has two or more. */
+  several: Several;
   panels: PanelId[];
   theme: Theme;
   /** Seconds on each site; used when `sites` has two or more. */
   rotateS: number;
   /** `bg=transparent`, for the iframe only: a wall has no page behind it. */
   transparent: boolean;
+  /** The day today's figures are set against. */
+  compare: Compare;
   carried: Carried;
   /** Alerts, silence alarm, spike notice and filter (issue 21). */
   wall: WallOptions;
@@ -45,12 +53,16 @@ function isDefaultPanels(panels: readonly PanelId[]): boolean {
 export function viewParams(view: ShareView, mode: ViewMode): Param[] {
   const params: Param[] = [];
   if (view.sites.length === 1) params.push(['website', view.sites[0]!]);
-  else if (view.sites.length > 1) params.push(['websites', view.sites.join(',')], ['rotate', String(view.rotateS)]);
+  else if (view.sites.length > 1) {
+    params.push(['websites', view.sites.join(',')]);
+    params.push(view.several === 'rotate' ? ['rotate', String(view.rotateS)] : [view.several, null]);
+  }
   if (mode === 'tv') params.push(['kiosk', null]);
   if (mode === 'embed') params.push(['embed', null]);
   if (view.panels.length > 0 && !isDefaultPanels(view.panels)) params.push(['panels', view.panels.join(',')]);
   if (view.theme !== DEFAULT_THEME) params.push(['theme', view.theme]);
   if (mode === 'embed' && view.transparent) params.push(['bg', 'transparent']);
+  if (view.compare !== DEFAULT_COMPARE) params.push(['compare', view.compare]);
   params.push(...wallParams(view.wall));
   for (const name of CARRIED_PARAMS) {
     const value = view.carried[name];
@@ -86,7 +98,7 @@ export function carriedFrom(search: string): Carried {
   return carried;
 }
 
-const SITE_PARAMS = ['website', 'websites', 'rotate', 'kiosk', 'embed', 'sites'];
+const SITE_PARAMS = ['website', 'websites', 'rotate', 'overview', 'combine', 'kiosk', 'embed', 'sites'];
 
 /** The current query minus what picks the site and the mode (theme, language, token… stay). */
 function keptParams(search: string): Param[] {
