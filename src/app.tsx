@@ -1,10 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, messageFor } from './api/client';
-import type { CombinedSite } from './api/combine-sites';
-import { exactQueriesOptions } from './api/exact';
-import { planPolling, type PollSlots } from './api/poll-plan';
-import { POLL_SPREAD } from './api/poll-schedule';
 import { websitesQueryOptions } from './api/websites';
 import type { Website } from './api/websites-schema';
 import { AppHeader, type ShellMode } from './components/app-header';
@@ -13,11 +9,11 @@ import { EmptyBanner } from './components/empty-banner';
 import { FilterBadge } from './components/filter-badge';
 import { ShareButton } from './components/share-button';
 import { StatusBar } from './components/status-bar';
-import { DashboardContext, type Dashboard } from './dashboard-context';
+import { DashboardContext } from './dashboard-context';
 import { carriedFrom, pickerUrl } from './lib/embed-url';
 import { useRotation } from './lib/use-rotation';
 import { DEFAULT_ROTATE_S, type Options } from './options';
-import { filterQuery } from './shared/filters';
+import { useDashboards } from './use-dashboards';
 
 // Only the no-website case needs it: loaded then, so the dashboard's first chunk stays small.
 const SitePicker = lazy(() => import('./components/site-picker').then((m) => ({ default: m.SitePicker })));
@@ -31,17 +27,7 @@ const WallBanners = lazy(() => import('./alerts/wall-banners').then((m) => ({ de
 const OverviewWall = lazy(() => import('./overview/overview-wall').then((m) => ({ default: m.OverviewWall })));
 const OverviewStatus = lazy(() => import('./overview/overview-status').then((m) => ({ default: m.OverviewStatus })));
 
-/** Exact routes a tile reads: online now, stats and the page list. */
-const TILE_EXACT_ROUTES = 3;
-/** Exact routes a site's dashboard reads. */
-const DASHBOARD_EXACT_ROUTES = exactQueriesOptions('', 1).length;
-
 const NO_WEBSITES: Website[] = [];
-
-const nameOf = (id: string, listed: readonly Website[]) => {
-  const site = listed.find((w) => w.id === id);
-  return site?.name || site?.domain || id;
-};
 
 export function App({ options }: { options: Options }) {
   // Always asked for: it names the site in the header and feeds the picker and the share panel.
@@ -59,75 +45,10 @@ export function App({ options }: { options: Options }) {
   const pickerHref = pickerUrl(base, window.location.search);
 
   const { wall: wallOptions } = options;
-  const filter = useMemo(() => filterQuery(wallOptions.filters), [wallOptions.filters]);
-
-  // Several sites on one screen (issue 20): the overview's tiles, a combined dashboard, a rotation.
-  const wallSites = useMemo(
-    () =>
-      options.overview
-        ? options.sites.length > 0
-          ? options.sites.map((id) => ({ id, name: nameOf(id, listed), domain: listed.find((w) => w.id === id)?.domain ?? '' }))
-          : listed.map(({ id, name, domain }) => ({ id, name, domain }))
-        : [],
-    [options.overview, options.sites, listed],
-  );
-  const combined = useMemo<CombinedSite[] | null>(() => (options.combine ? options.sites.map((id) => ({ id, name: nameOf(id, listed) })) : null), [options.combine, options.sites, listed]);
-  const polledIds = useMemo(() => (options.overview ? wallSites.map((s) => s.id) : options.sites.length > 1 ? options.sites : []), [options.overview, options.sites, wallSites]);
-  const budget = websites.data?.budget ?? null;
-  // Several sites wait for the budget (it comes with the site list): polling first would be the burst the plan avoids.
-  const planned = polledIds.length < 2 || websites.data !== undefined || websites.isError;
-  const plan = useMemo(
-    () =>
-      planPolling({
-        sites: polledIds.length,
-        exactRoutes: options.overview ? TILE_EXACT_ROUTES : DASHBOARD_EXACT_ROUTES,
-        intervalMs: options.intervalMs,
-        exactIntervalMs: options.exactIntervalMs,
-        budget,
-      }),
-    [polledIds.length, options.overview, options.intervalMs, options.exactIntervalMs, budget],
-  );
-  const slots = useMemo<PollSlots | null>(
-    () => (plan.stretched ? { siteIds: polledIds, spreadMs: POLL_SPREAD * options.intervalMs, exactSpreadMs: POLL_SPREAD * options.exactIntervalMs } : null),
-    [plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs],
-  );
-  const overviewDashboard = useMemo<Dashboard | null>(
-    () =>
-      wallSites[0] && planned
-        ? {
-            websiteId: wallSites[0].id,
-            timezone: options.timezone,
-            lang: options.lang,
-            intervalMs: plan.intervalMs,
-            exactIntervalMs: plan.exactIntervalMs,
-            compare: 'off',
-            filter,
-            slots,
-          }
-        : null,
-    [wallSites, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, filter, slots],
-  );
+  const { wallSites, combined, plan, filter, overview: overviewDashboard, dashboard } = useDashboards({ options, websites, websiteId });
   // The demo opens a site by itself, so its picker link asks for the list explicitly.
   const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
-  const dashboard = useMemo<Dashboard | null>(
-    () =>
-      websiteId && !options.overview && planned
-        ? {
-            websiteId,
-            timezone: options.timezone,
-            lang: options.lang,
-            intervalMs: plan.intervalMs,
-            exactIntervalMs: plan.exactIntervalMs,
-            // Several sites summed have no one "today" to compare: the strip and the faint line are left out.
-            compare: combined ? 'off' : options.compare,
-            filter,
-            combined,
-            slots,
-          }
-        : null,
-    [websiteId, options.overview, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, options.compare, filter, combined, slots],
-  );
   const watchedSites = options.sites.length > 0 ? options.sites : websiteId ? [websiteId] : [];
   const siteNames = useMemo(() => new Map((websites.data?.websites ?? []).map((w) => [w.id, w.name || w.domain])), [websites.data]);
   const headerName = options.overview ? 'Overview' : combined ? combined.map((s) => s.name).join(' + ') : website ? website.name || website.domain : null;
