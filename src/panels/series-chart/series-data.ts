@@ -6,10 +6,10 @@
 // So a bucket is only an instant once it is read against the zone that was requested.
 
 import { wallClockFormatter } from '../../shared/wall-clock';
+import { instantOf } from '../../shared/zoned-time';
 
 export const WINDOW_MINUTES = 30;
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 export type SeriesPointInput = { readonly x: string; readonly y: number };
 export type SeriesInput = {
@@ -35,47 +35,6 @@ export type BuildSeriesOptions = {
   now: number;
   lang: string;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Intl helpers. Formatters are costly to build, so they are cached per zone / locale.
-
-function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
-  // An invalid zone never reaches Umami (it would answer 500); read it as UTC, do not throw.
-  const format = wallClockFormatter(timeZone) ?? wallClockFormatter('UTC');
-  if (!format) throw new Error('This browser has no UTC time zone');
-  return format;
-}
-
-/** Offset of `timeZone` from UTC at instant `t`, in ms (Berlin in winter: +3 600 000). */
-function offsetAt(t: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of wallClockFormat(timeZone).formatToParts(t)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    (fields.hour ?? 0) % 24, // some engines wrote midnight as 24 even with h23
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
-  return wall - Math.floor(t / 1000) * 1000;
-}
-
-/**
- * The UTC instant of a wall-clock time in `timeZone` (wall given as if it were UTC, in ms).
- * Around a DST change there can be two answers (fall back: 02:30 happens twice) or none
- * (spring forward: 02:30 never happens). Like Temporal's "compatible" disambiguation, both
- * cases use the offset in force before the change: the earlier of two instants, and a time in
- * the gap moved forward by the gap's length.
- */
-export function zonedWallClockToUtc(wall: number, timeZone: string): number {
-  const before = offsetAt(wall - DAY_MS, timeZone);
-  const after = offsetAt(wall + DAY_MS, timeZone);
-  const candidates = [wall - before, wall - after].filter((t, i) => offsetAt(t, timeZone) === (i === 0 ? before : after));
-  return candidates.length > 0 ? Math.min(...candidates) : wall - before;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing bucket strings.
@@ -113,8 +72,10 @@ function parseBucketUncached(x: string, requestedTimezone: string): number | nul
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
+  // An invalid zone never reaches Umami (it would answer 500); read it as UTC, do not throw.
+  const zone = wallClockFormatter(requestedTimezone) ? requestedTimezone : 'UTC';
+  if (offset === undefined) return instantOf({ year, month, day, hour, minute }, zone) + second * 1000;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (offset === undefined) return zonedWallClockToUtc(wall, requestedTimezone);
   if (offset.toUpperCase() === 'Z') return wall;
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
