@@ -129,6 +129,8 @@ test('malformed response after good data: every panel keeps its last frame', asy
   await scenario(id, ['busy', 'malformed']);
   await page.goto(`${FIXTURE_URL}/?website=${id}&interval=5`);
   await expect(page.getByTestId('map-country-DE')).toHaveAttribute('data-value', '2');
+  // The feed is its own chunk: count its rows once it shows them.
+  await expect(page.getByTestId('event-row').first()).toBeVisible();
   const feedRows = await page.getByTestId('event-row').count();
   await expect(page.getByTestId('error-message')).toHaveText(/cannot read/, { timeout: 20_000 });
   await expect(page.getByTestId('stale-badge')).toBeVisible();
