@@ -18,7 +18,7 @@ type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
 
 /**
  * Headers for one request, and (where the mode can) a way to get fresh ones after a 401; that
- * gives null when the credential was just renewed, so the 401 is about the request.
+ * gives null when the credential was just obtained, so the 401 is about the request.
  */
 type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed | null>) | null };
 
@@ -148,9 +148,9 @@ export function createUmamiUpstream(
 
   /**
    * A GET signed for the mode; one renewal and retry after a 401 where the mode can renew.
-   * `refusedWhenFresh`: what a 401 means when it comes right after a successful renewal. The
-   * credentials were just proven good, so Umami is refusing the thing asked for: Umami 3.1 answers
-   * 401, not 404, for a website the account cannot see.
+   * `refusedWhenFresh`: what a 401 means when it comes right after a successful login (first or
+   * renewed). The credentials were just proven good, so Umami is refusing the thing asked for:
+   * Umami 3.1 answers 401, not 404, for a website the account cannot see.
    */
   async function get(
     url: URL,

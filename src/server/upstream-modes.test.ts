@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
+import { RENEW_MIN_INTERVAL_MS } from './credential.ts';
 import { BODIES, BUSY, EMPTY, EXACT_BODIES, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
 import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
@@ -31,9 +32,10 @@ async function expectExactRoutes(proxy: TestProxy) {
 
 describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   const start = async (extra: Record<string, string> = {}, prefix = '/api', base = '') => {
+    const clock = { now: Date.now() };
     const umami = track(await startFakeUmami({ prefix, username: 'admin', password: 'pw', latencyMs: 20 }));
-    const proxy = track(await startProxy({ UMAMI_URL: `${umami.url}${base}/`, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', ...extra }));
-    return { umami, proxy };
+    const proxy = track(await startProxy({ UMAMI_URL: `${umami.url}${base}/`, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', ...extra }, { now: () => clock.now }));
+    return { clock, umami, proxy };
   };
 
   test('logs in once, then sends the token as a bearer; the realtime body passes through unchanged', async () => {
@@ -71,9 +73,10 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   });
 
   test('exact routes: a rejected token means one new login and one retry', async () => {
-    const { umami, proxy } = await start();
+    const { clock, umami, proxy } = await start();
     await proxy.request(`/api/realtime/${BUSY}`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     expect((await proxy.request(`/api/websites/${BUSY}/active`)).body).toBe(EXACT_BODIES.busyActive);
     expect(pathnames(umami).slice(2)).toEqual([`GET /api/websites/${BUSY}/active`, 'POST /api/auth/login', `GET /api/websites/${BUSY}/active`]);
   });
@@ -91,9 +94,10 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   });
 
   test('a rejected token: one new login and one retry', async () => {
-    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    const { clock, umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}?timezone=utc`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     const response = await proxy.request(`/api/realtime/${BUSY}?timezone=utc`);
     expect(response.status).toBe(200);
     expect(paths(umami).slice(2)).toEqual(['GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc', 'POST /api/auth/login', 'GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc']);
@@ -101,9 +105,10 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   });
 
   test('concurrent 401s on different sites trigger exactly one new login', async () => {
-    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    const { clock, umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Europe/Paris', 'Australia/Sydney'];
     const responses = await Promise.all(zones.flatMap((tz) => [BUSY, EMPTY].map((id) => proxy.request(`/api/realtime/${id}?timezone=${tz}`))));
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
@@ -111,7 +116,7 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(umami.requests.filter((r) => r.url.endsWith('/auth/login'))).toHaveLength(2);
   });
 
-  test('30 ids that Umami answers 401 cause one new login, not 30, and one call each after the first', async () => {
+  test('30 ids that Umami answers 401 right after the login cause no new login, and one call each', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/realtime/') || request.url.includes(BUSY)) return false;
@@ -124,15 +129,15 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
       const response = await proxy.request(`/api/realtime/${randomUUID()}`);
       expect(errorCode(response)).toBe('unknown-website');
     }
-    expect(umami.issued.login).toHaveLength(2);
-    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(1 + 2 + 29);
-    // The viewers' site still works with the renewed token.
+    expect(umami.issued.login).toHaveLength(1);
+    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(1 + 30);
+    // The viewers' site still works with the token.
     expect((await proxy.request(`/api/realtime/${BUSY}?timezone=utc`)).status).toBe(200);
   });
 
   // Umami 3.1 answers 401, not 404, for a website the account cannot see (fixtures README): with
-  // credentials that a login has just proven good, that 401 is about the website.
-  test('realtime still 401 after a successful new login → unknown-website, no third attempt', async () => {
+  // credentials that a login has just proven good (the first one too), that 401 is about the website.
+  test('realtime 401 right after the first login → unknown-website, no second login', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/realtime/')) return false;
@@ -144,10 +149,25 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(response.status).toBe(404);
     expect(errorCode(response)).toBe('unknown-website');
     expect(response.body).not.toContain('Unauthorized"'); // Umami's body is not passed through
-    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}`, 'POST /api/auth/login', `GET /api/realtime/${BUSY}`]);
+    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}`]);
   });
 
-  test('websites still 401 after a successful new login → bad-credentials', async () => {
+  test('realtime still 401 after a renewed login → unknown-website, no third attempt', async () => {
+    const { clock, umami, proxy } = await start();
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    clock.now += RENEW_MIN_INTERVAL_MS;
+    umami.override((request, res) => {
+      if (!request.url.includes('/realtime/')) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(BODIES.unauthorized);
+      return true;
+    });
+    const response = await proxy.request(`/api/realtime/${EMPTY}`);
+    expect([response.status, errorCode(response)]).toEqual([404, 'unknown-website']);
+    expect(paths(umami).slice(2)).toEqual([`GET /api/realtime/${EMPTY}`, 'POST /api/auth/login', `GET /api/realtime/${EMPTY}`]);
+  });
+
+  test('websites 401 right after the login → bad-credentials, no second login', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/api/websites')) return false;
@@ -157,7 +177,7 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     });
     const response = await proxy.request('/api/websites');
     expect([response.status, errorCode(response)]).toEqual([401, 'bad-credentials']);
-    expect(paths(umami).filter((p) => p === 'POST /api/auth/login')).toHaveLength(2);
+    expect(paths(umami).filter((p) => p === 'POST /api/auth/login')).toHaveLength(1);
   });
 
   test('a wrong password → 401 bad-credentials', async () => {
@@ -248,8 +268,9 @@ describe('API key mode (UMAMI_URL + UMAMI_API_KEY)', () => {
 describe('share mode (UMAMI_SHARE_URL)', () => {
   const start = async (extra: Record<string, string> = {}) => {
     const umami = track(await startFakeUmami({ prefix: '/stats/api', shareSlug: 'HkU3XzlfKSNmEofA' }));
-    const proxy = track(await startProxy({ UMAMI_SHARE_URL: `${umami.url}/stats/share/HkU3XzlfKSNmEofA`, ...extra }));
-    return { umami, proxy };
+    const clock = { now: Date.now() };
+    const proxy = track(await startProxy({ UMAMI_SHARE_URL: `${umami.url}/stats/share/HkU3XzlfKSNmEofA`, ...extra }, { now: () => clock.now }));
+    return { clock, umami, proxy };
   };
 
   test('looks up the share once, then sends the share token with a share context', async () => {
@@ -300,7 +321,7 @@ describe('share mode (UMAMI_SHARE_URL)', () => {
   });
 
   // Newer Umami checks a per-section switch on the share: a share without it answers 401.
-  test('an exact route still 401 with a fresh share token → upstream-unsupported (the share leaves it out)', async () => {
+  test('an exact route 401 right after the share token was fetched → upstream-unsupported (the share leaves it out)', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/websites/')) return false;
@@ -310,14 +331,15 @@ describe('share mode (UMAMI_SHARE_URL)', () => {
     });
     const response = await proxy.request(`/api/websites/${BUSY}/metrics/expanded?type=event`);
     expect([response.status, errorCode(response)]).toEqual([501, 'upstream-unsupported']);
-    expect(umami.issued.share).toHaveLength(2);
+    expect(umami.issued.share).toHaveLength(1);
     expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
   });
 
   test('a rejected share token is fetched again once', async () => {
-    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    const { clock, umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
     expect(umami.issued.share).toEqual(['share-token-1', 'share-token-2']);
     expect(umami.requests.at(-1)?.headers['x-umami-share-token']).toBe('share-token-2');
