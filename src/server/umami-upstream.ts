@@ -13,6 +13,7 @@ const REALTIME_WINDOW_MS = 30 * 60_000;
 import type { Log, Upstream } from './upstream.ts';
 import { parseJsonArray, parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
 import { parseWebsites } from './websites.ts';
+import { WEBSITES_PAGE_SIZE } from './known-sites.ts';
 
 type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
 
@@ -227,7 +228,7 @@ export function createUmamiUpstream(
         return [{ id: websiteId, name: 'Shared website', domain: shareHost }];
       }
       // Umami pages by 20; ask for more so the UMAMI_WEBSITE_IDS filter sees every site.
-      const response = await get(api(['websites'], new URLSearchParams({ pageSize: '100' })));
+      const response = await get(api(['websites'], new URLSearchParams({ pageSize: String(WEBSITES_PAGE_SIZE) })));
       return parseWebsites(parseJsonObject(response.body));
     },
   };
