@@ -123,8 +123,13 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
   const known = createKnownSites(() => upstream.websites(), { now });
   /** A site the dashboard may not show, or (without UMAMI_WEBSITE_IDS) that the account's site list does not hold. */
-  const refused = async (websiteId: string) =>
-    config.websiteIds ? !config.websiteIds.has(websiteId) : !config.allowUnlistedSites && !(await known.allows(websiteId));
+  async function refused(websiteId: string): Promise<boolean> {
+    if (config.websiteIds) return !config.websiteIds.has(websiteId);
+    if (config.allowUnlistedSites || (await known.allows(websiteId))) return false;
+    // Umami leaves sites read through a team (or as an admin) out of /api/websites.
+    log('a website id outside the account\'s site list was refused; for a team\'s or another user\'s site set UMAMI_WEBSITE_IDS');
+    return true;
+  }
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   // Errors and stale answers are never for a shared cache: the next request must see recovery.
