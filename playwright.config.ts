@@ -63,6 +63,8 @@ export default defineConfig({
         EXACT_CACHE_TTL_MS: '1000',
         UPSTREAM_TIMEOUT_MS: '3000',
         CLIENT_MISS_BURST: '1000000',
+        // The tests script fresh random sites the fake's recorded site list does not hold.
+        ALLOW_UNLISTED_SITES: 'true',
       },
       reuseExistingServer: false,
     },

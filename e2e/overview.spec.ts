@@ -16,7 +16,8 @@ const SIZES = [
 ];
 
 /** The app in front of the fake Umami, as the shared fixture server runs it. */
-const FIXTURE_ENV = { UMAMI_URL: UPSTREAM_URL, UMAMI_USERNAME: SECRETS.username, UMAMI_PASSWORD: SECRETS.password, CACHE_TTL_MS: '1000', EXACT_CACHE_TTL_MS: '1000' };
+// ALLOW_UNLISTED_SITES: the scripted random sites are not in the fake's recorded site list.
+const FIXTURE_ENV = { UMAMI_URL: UPSTREAM_URL, UMAMI_USERNAME: SECRETS.username, UMAMI_PASSWORD: SECRETS.password, CACHE_TTL_MS: '1000', EXACT_CACHE_TTL_MS: '1000', ALLOW_UNLISTED_SITES: 'true' };
 
 const tile = (page: Page, id: string) => page.locator(`[data-testid="site-tile"][data-website-id="${id}"]`);
 

@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServer, listen } from '../src/server/app-server.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { DEMO_SITES } from '../src/server/demo/catalog.ts';
+import { canonicalTimezone } from '../src/server/routes.ts';
 import { CLIENT_DIR, NGINX_PORT, NO_UPSTREAM } from './servers.ts';
 
 // The README's nginx configuration, run as written (only addresses and paths swapped for the
@@ -21,9 +23,12 @@ const REALTIME = `/api/realtime/${DEMO_SITES[0]?.id ?? ''}?timezone=Europe%2FBer
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the production server on a free port, counting the requests per path and query that reach it. */
+/**
+ * Starts the production server on a free port, counting the requests per path and query that reach it;
+ * with TRUST_PROXY=1, as the README says to run it behind this nginx.
+ */
 async function startCountingApp(env: Record<string, string>) {
-  const app = createAppServer({ config: loadConfig({ ...NO_UPSTREAM, DEMO_SEED: '42', ...env }), staticDir: CLIENT_DIR, allowedHosts: [], deps: { log: () => {} } });
+  const app = createAppServer({ config: loadConfig({ ...NO_UPSTREAM, DEMO_SEED: '42', TRUST_PROXY: '1', ...env }), staticDir: CLIENT_DIR, allowedHosts: [], deps: { log: () => {} } });
   const seen = new Map<string, number>();
   app.server.on('request', (req: { url?: string }) => seen.set(req.url ?? '', (seen.get(req.url ?? '') ?? 0) + 1));
   const { port } = await listen(app.server, 0, '127.0.0.1');
@@ -111,6 +116,28 @@ async function viewers(url: string, { total, concurrency, spanMs, headers }: { t
   return { statuses, cacheStatus: Object.fromEntries(cacheStatus), elapsedMs: Date.now() - started };
 }
 
+/** A GET through nginx from the loopback address `from` (Linux answers on all of 127/8), its status. */
+function getFrom(from: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: NGINX_PORT, path, localAddress: from, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Realtime URLs of one demo site, each a cache key of its own: one per canonical time zone. */
+function newKeys(): string[] {
+  const zones = new Map<string, string>();
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const canonical = canonicalTimezone(zone);
+    if (canonical !== null) zones.set(canonical, zone);
+  }
+  return [...zones.values()].map((zone) => `/api/realtime/${DEMO_SITES[0]?.id ?? ''}?timezone=${encodeURIComponent(zone)}`);
+}
+
 test('the README shows the nginx configuration this suite runs, verbatim', () => {
   const readme = readFileSync(README, 'utf8');
   const block = /<!-- e2e\/nginx\/pulseboard\.conf -->\n```nginx\n([\s\S]*?)```/.exec(readme);
@@ -139,6 +166,25 @@ test.describe('a public embed behind nginx', () => {
       expect(atPulseboard).toBeGreaterThanOrEqual(1);
       expect(atPulseboard).toBeLessThanOrEqual(windows + 1);
       expect(nginx.errors()).not.toMatch(/\[(emerg|alert|crit)\]/);
+    } finally {
+      await nginx.stop();
+      await app.close();
+    }
+  });
+
+  test('each viewer behind nginx has its own per-client limit, which an X-Forwarded-For it sends cannot change', async () => {
+    const burst = 10;
+    const app = await startCountingApp({ CACHE_TTL_MS: String(TTL_MS), CLIENT_MISS_BURST: String(burst) });
+    const nginx = await startNginx(app.port);
+    try {
+      const keys = newKeys();
+      const flooder: number[] = [];
+      for (let i = 0; i < burst + 5; i++) flooder.push(await getFrom('127.0.0.5', keys.shift() ?? '', { 'x-forwarded-for': `198.51.100.${i}` }));
+      expect(flooder.slice(0, burst)).toEqual(Array(burst).fill(200));
+      expect(flooder.slice(burst)).toEqual(Array(5).fill(429));
+      // Another viewer opening a new key is not charged for the flooder's.
+      expect(await getFrom('127.0.0.6', keys.shift() ?? '')).toBe(200);
+      expect(await getFrom('127.0.0.5', keys.shift() ?? '', { 'x-forwarded-for': '127.0.0.6' })).toBe(429);
     } finally {
       await nginx.stop();
       await app.close();

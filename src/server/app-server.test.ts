@@ -165,7 +165,7 @@ test('shutdown lets an in-flight answer finish, refuses new connections, and clo
       started();
       return new Promise((resolve) => (release = () => resolve(Buffer.from('{"totals":{}}'))));
     },
-    websites: async () => [],
+    websites: async () => [{ id: SITE, name: '', domain: '' }],
     exact: () => new Promise(() => {}),
     period: () => new Promise(() => {}),
   };
@@ -187,7 +187,7 @@ test('shutdown lets an in-flight answer finish, refuses new connections, and clo
 });
 
 test('shutdown cuts an answer that outlasts the grace period', async () => {
-  const stuck: Upstream = { mode: 'demo', realtime: () => new Promise(() => {}), websites: async () => [], exact: () => new Promise(() => {}), period: () => new Promise(() => {}) };
+  const stuck: Upstream = { mode: 'demo', realtime: () => new Promise(() => {}), websites: async () => [{ id: SITE, name: '', domain: '' }], exact: () => new Promise(() => {}), period: () => new Promise(() => {}) };
   const app = await start({}, stuck);
   const answer = app.get(`/api/realtime/${SITE}`).catch((error: Error) => error);
   await new Promise((resolve) => setTimeout(resolve, 50));

@@ -108,6 +108,12 @@ describe('limits and lists', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
+  test('ALLOW_UNLISTED_SITES: off unless true or 1', () => {
+    expect(loadConfig({}).allowUnlistedSites).toBe(false);
+    expect(loadConfig({ ALLOW_UNLISTED_SITES: '1' }).allowUnlistedSites).toBe(true);
+    expect(() => loadConfig({ ALLOW_UNLISTED_SITES: 'maybe' })).toThrow(/ALLOW_UNLISTED_SITES/);
+  });
+
   test('CLIENT_MISS_BURST: 300 new keys per client by default, at least 10', () => {
     expect(loadConfig({}).clientMissBurst).toBe(300);
     expect(loadConfig({ CLIENT_MISS_BURST: '5000' }).clientMissBurst).toBe(5000);

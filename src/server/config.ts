@@ -23,6 +23,8 @@ export type ProxyConfig = {
   upstream: UpstreamConfig;
   /** Lower-case UUIDs the dashboard may show; null = every site the credentials can see. */
   websiteIds: ReadonlySet<string> | null;
+  /** Without UMAMI_WEBSITE_IDS, also ask Umami about ids its site list does not hold (known-sites.ts). */
+  allowUnlistedSites: boolean;
   dashboardToken: string | null;
   /** CSP `frame-ancestors` sources, space separated. */
   frameAncestors: string;
@@ -155,11 +157,11 @@ function budget(env: Env, mode: UpstreamMode): Budget {
   return { limit, windowMs };
 }
 
-function trustProxy(env: Env): boolean {
-  const raw = read(env, 'TRUST_PROXY');
+function flag(env: Env, name: string): boolean {
+  const raw = read(env, name);
   if (raw === null || raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
-  throw new ConfigError('TRUST_PROXY must be true or false (1 or 0).');
+  throw new ConfigError(`${name} must be true or false (1 or 0).`);
 }
 
 export function loadConfig(env: Env): ProxyConfig {
@@ -167,6 +169,7 @@ export function loadConfig(env: Env): ProxyConfig {
   return {
     upstream: up,
     websiteIds: websiteIds(env),
+    allowUnlistedSites: flag(env, 'ALLOW_UNLISTED_SITES'),
     dashboardToken: read(env, 'DASHBOARD_TOKEN'),
     frameAncestors: frameAncestors(env),
     timeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 8_000, 100, 120_000),
@@ -180,7 +183,7 @@ export function loadConfig(env: Env): ProxyConfig {
     // A 30-site wall needs a few MB; 64 MB leaves a 1 GB TV box room even when the cache is full.
     cacheMaxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     budget: budget(env, up.mode),
-    trustProxy: trustProxy(env),
+    trustProxy: flag(env, 'TRUST_PROXY'),
     // Screens behind one address (a NAT without TRUST_PROXY, a test suite) share one bucket.
     clientMissBurst: integer(env, 'CLIENT_MISS_BURST', CLIENT_LIMIT.burst, 10, 10_000_000),
   };

@@ -20,10 +20,12 @@ test('concurrent first uses obtain once', async () => {
 
 test('concurrent renewals of the same rejected value obtain once; late ones get the new value', async () => {
   const logins = deferredLogins();
-  const credential = createCredential(logins.obtain);
+  const clock = { now: 0 };
+  const credential = createCredential(logins.obtain, { now: () => clock.now, minIntervalMs: 30_000 });
   const first = credential.get();
   logins.calls[0]?.('t1');
   await first;
+  clock.now += 30_000;
   const renewals = Promise.all([credential.renew('t1'), credential.renew('t1')]);
   expect(logins.calls).toHaveLength(2);
   logins.calls[1]?.('t2');
@@ -56,9 +58,22 @@ test('a value renewed within the interval is not renewed again: renew says null 
   let n = 0;
   const credential = createCredential(async () => `t${++n}`, { now: () => clock.now, minIntervalMs: 30_000 });
   expect(await credential.get()).toBe('t1');
+  clock.now += 30_000;
   expect(await credential.renew('t1')).toBe('t2');
   for (let i = 0; i < 30; i++) expect(await credential.renew('t2')).toBeNull();
   expect(n).toBe(2);
   clock.now += 30_000;
   expect(await credential.renew('t2')).toBe('t3');
+});
+
+test('a refusal right after the first obtain is about the request: renew says null, no second obtain', async () => {
+  const clock = { now: 0 };
+  let n = 0;
+  const credential = createCredential(async () => `t${++n}`, { now: () => clock.now, minIntervalMs: 30_000 });
+  expect(await credential.get()).toBe('t1');
+  clock.now += 29_999;
+  expect(await credential.renew('t1')).toBeNull();
+  expect(n).toBe(1);
+  clock.now += 1;
+  expect(await credential.renew('t1')).toBe('t2');
 });

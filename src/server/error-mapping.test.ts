@@ -131,7 +131,7 @@ test('a thrown bug inside the handler still answers JSON, never a hung request',
         realtime: () => {
           throw new TypeError('boom');
         },
-        websites: async () => [],
+        websites: async () => [{ id: BUSY, name: '', domain: '' }],
         exact: async () => Buffer.from('{}'),
         period: async () => Buffer.from('{}'),
       },

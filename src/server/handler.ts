@@ -9,6 +9,7 @@ import { secretsOf } from './config.ts';
 import { createUpstream, type UpstreamDeps } from './create-upstream.ts';
 import { createDashboardGate, withoutToken } from './dashboard-token.ts';
 import { exactCacheKey, honoursFilters, type ExactRequest } from './exact.ts';
+import { createKnownSites } from './known-sites.ts';
 import { periodCacheKey, type PeriodRequest } from './period.ts';
 import { MINUTE_MS } from '../shared/zoned-time.ts';
 import { ProxyError, errorBody, type ProxyErrorCode } from './proxy-error.ts';
@@ -120,6 +121,15 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const clients = createClientLimit({ ...CLIENT_LIMIT, burst: config.clientMissBurst, now });
   const clientOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
   const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
+  const known = createKnownSites(() => upstream.websites(), { now });
+  /** A site the dashboard may not show, or (without UMAMI_WEBSITE_IDS) that the account's site list does not hold. */
+  async function refused(websiteId: string): Promise<boolean> {
+    if (config.websiteIds) return !config.websiteIds.has(websiteId);
+    if (config.allowUnlistedSites || (await known.allows(websiteId))) return false;
+    // Umami leaves sites read through a team (or as an admin) out of /api/websites.
+    log('a website id outside the account\'s site list was refused; for a team\'s or another user\'s site set UMAMI_WEBSITE_IDS');
+    return true;
+  }
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   // Errors and stale answers are never for a shared cache: the next request must see recovery.
@@ -156,13 +166,13 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   }
 
   async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery, filters: Filters) {
-    if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    if (await refused(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     const key = filteredKey(`realtime:${websiteId}:${query.timezone ?? ''}`, filters);
     answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query, filters)), config.cacheTtlMs, admitFor(req)), config.cacheTtlMs);
   }
 
   async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest, filters: Filters) {
-    if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    if (await refused(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     // Umami would answer with the whole site's figure: the browser shows its filtered sample instead.
     if (filters.length > 0 && !honoursFilters(request)) return sendError(req, res, 'upstream-unsupported', apiHeaders);
     // The proxy sets the window when it calls, so no client value but the checked filters is part of the key.
@@ -175,7 +185,7 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
    * within the minute it was fetched in, for at most PERIOD_CACHE_TTL_MS.
    */
   async function period(req: IncomingMessage, res: ServerResponse, websiteId: string, request: PeriodRequest, filters: Filters) {
-    if (config.websiteIds && !config.websiteIds.has(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    if (await refused(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     const source: Source = request.route === 'pageviews' ? 'pageviews' : `period-${request.route}`;
     const load = logged(source, () => upstream.period(websiteId, request, filters));
     const t = now();
@@ -185,7 +195,11 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   }
 
   async function websites(req: IncomingMessage, res: ServerResponse) {
-    const load = logged('websites', async () => websitesBody(await upstream.websites(), config.websiteIds, config.budget));
+    const load = logged('websites', async () => {
+      const sites = await upstream.websites();
+      known.update(sites);
+      return websitesBody(sites, config.websiteIds, config.budget);
+    });
     const ttlMs = Math.max(config.cacheTtlMs, WEBSITES_TTL_MS);
     answer(req, res, await cache.get('websites', load, ttlMs), ttlMs);
   }

@@ -217,8 +217,8 @@ describe('the same rules as the exact routes', () => {
   });
 
   test('only while less than half the budget is used; then the last answer, marked stale, and realtime still gets through', async () => {
-    // 8 calls per 15 s; a period call only while fewer than 4 are used: login + realtime + 2.
-    const { clock, proxy, umami } = await setup({ UPSTREAM_BUDGET: '8/15', CACHE_TTL_MS: '0', PERIOD_CACHE_TTL_MS: '0' });
+    // 10 calls per 15 s; a period call only while fewer than 5 are used: login + site list + realtime + 2.
+    const { clock, proxy, umami } = await setup({ UPSTREAM_BUDGET: '10/15', CACHE_TTL_MS: '0', PERIOD_CACHE_TTL_MS: '0' });
     expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
     expect((await proxy.request(stats('today'))).status).toBe(200);
     clock.now += 2_000;
@@ -267,6 +267,7 @@ describe('every upstream mode', () => {
     await expectPeriodRoutes(proxy);
     expect(pathnames(umami)).toEqual([
       'POST /api/auth/login',
+      'GET /api/websites',
       `GET /api/websites/${BUSY}/stats`,
       `GET /api/websites/${BUSY}/metrics/expanded`,
       `GET /api/websites/${BUSY}/pageviews`,
@@ -279,7 +280,7 @@ describe('every upstream mode', () => {
     const proxy = await startProxy({ UMAMI_API_KEY: 'cloud-key', UMAMI_CLOUD_URL: `${umami.url}/v1` });
     open.push(umami, proxy);
     await expectPeriodRoutes(proxy);
-    expect(pathnames(umami)).toEqual([`GET /v1/websites/${BUSY}/stats`, `GET /v1/websites/${BUSY}/metrics/expanded`, `GET /v1/websites/${BUSY}/pageviews`]);
+    expect(pathnames(umami)).toEqual(['GET /v1/websites', `GET /v1/websites/${BUSY}/stats`, `GET /v1/websites/${BUSY}/metrics/expanded`, `GET /v1/websites/${BUSY}/pageviews`]);
     expect(umami.requests.every((r) => r.headers['x-umami-api-key'] === 'cloud-key' && r.headers.authorization === undefined)).toBe(true);
   });
 

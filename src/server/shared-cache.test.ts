@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ProxyError } from './proxy-error.ts';
-import { STALE_MAX_MS, createSharedCache, type CacheResult } from './shared-cache.ts';
+import { STALE_MAX_MS, SWEEP_EVERY_MS, createSharedCache, type CacheResult } from './shared-cache.ts';
 
 function setup(ttlMs = 5000, maxEntries = 100) {
   const clock = { now: 1_000_000 };
@@ -258,5 +258,45 @@ describe('bounded by bytes', () => {
     let loads = 0;
     await cache.get('huge', async () => (loads++, Buffer.alloc(1000)));
     expect(loads).toBe(1);
+  });
+});
+
+describe('memory returns after a flood', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A cache on a hand-moved clock whose sweep timer the test fires; 100 one-shot keys of 10 kB each, and a viewer's key. */
+  async function flooded() {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = { now: 0 };
+    const cache = createSharedCache({ ttlMs: 5_000, maxEntries: 500, now: () => clock.now });
+    const viewer = Buffer.alloc(2_000, 'v');
+    await cache.get('viewer', async () => viewer);
+    for (let i = 0; i < 100; i++) await cache.get(`flood-${i}`, async () => Buffer.alloc(10_000, 'f'));
+    expect(cache.stats().bytes).toBe(viewer.byteLength + 100 * 10_000);
+    /** Moves the clock and the timers together. */
+    const pass = (ms: number) => {
+      clock.now += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    return { cache, viewer, pass };
+  }
+
+  test('with no request at all after it, the sweep releases every answer once it is too old to be served even stale', async () => {
+    const { cache, pass } = await flooded();
+    pass(STALE_MAX_MS - SWEEP_EVERY_MS);
+    expect(cache.stats().bytes).toBeGreaterThan(100 * 10_000);
+    pass(2 * SWEEP_EVERY_MS);
+    expect(cache.stats()).toMatchObject({ bytes: 0, entries: 0 });
+  });
+
+  test('while a viewer polls every 10 s, the flood answers go once useless and the viewer answer stays', async () => {
+    const { cache, viewer, pass } = await flooded();
+    for (let t = 0; t < STALE_MAX_MS + 2 * SWEEP_EVERY_MS; t += 10_000) {
+      pass(10_000);
+      expect((await cache.get('viewer', async () => viewer)).kind).toBe('fresh');
+    }
+    expect(cache.stats()).toMatchObject({ bytes: viewer.byteLength, entries: 1 });
   });
 });

@@ -6,11 +6,15 @@ import { ProxyError, type ProxyErrorCode } from './proxy-error.ts';
 // - a good answer is reused for `ttlMs`, an error too (so a failing Umami is not hammered);
 // - after a 429 the key rests (Retry-After, else exponential backoff with jitter) and callers
 //   get the last good answer, marked stale; without one, the 429 itself;
-// - memory is bounded by entries and by bytes; idle keys expire;
+// - memory is bounded by entries and by bytes; idle keys expire, and a periodic sweep releases
+//   answers too old to be served even stale, so a flood's answers go once useless;
 // - eviction is 2Q: a new key waits in a probation segment and joins the main one on its second
 //   use, so a flood of one-shot keys only churns probation and never evicts the keys viewers poll.
 
 export const STALE_MAX_MS = 30 * 60_000;
+
+/** How often the sweep walks the cache: once a minute is cheap, and answers are kept 30 minutes anyway. */
+export const SWEEP_EVERY_MS = 60_000;
 
 /** Keys (no answers, ~100 bytes each) remembered after probation drops them: a viewer's next poll finds its key here through a flood this big. */
 const GHOSTS = 10_000;
@@ -43,6 +47,8 @@ type Entry = {
   backoffUntil: number;
   rateLimitedInARow: number;
   usedAt: number;
+  /** The TTL the key was last asked with. */
+  ttlMs: number;
 };
 
 /**
@@ -54,6 +60,8 @@ export type Admit = () => number;
 export type SharedCache = {
   get(key: string, load: () => Promise<Buffer>, ttlMs?: number, admit?: Admit): Promise<CacheResult>;
   stats(): CacheStats;
+  /** Drops idle keys and answers past any use now (the timer does this every SWEEP_EVERY_MS). */
+  sweep(): void;
 };
 
 export type CacheOptions = {
@@ -86,7 +94,7 @@ export function createSharedCache({
   let lastError: CacheStats['lastError'] = null;
 
   const size = () => probation.size + main.size;
-  const newEntry = (t: number): Entry => ({ value: null, error: null, inflight: null, backoffUntil: 0, rateLimitedInARow: 0, usedAt: t });
+  const newEntry = (t: number, entryTtlMs: number): Entry => ({ value: null, error: null, inflight: null, backoffUntil: 0, rateLimitedInARow: 0, usedAt: t, ttlMs: entryTtlMs });
 
   function remember(key: string) {
     ghosts.delete(key);
@@ -120,6 +128,23 @@ export function createSharedCache({
       if (main.size <= maxEntries && bytes <= maxBytes) return;
       if (!entry.inflight) drop(main, key, entry);
     }
+  }
+
+  /**
+   * Releases every answer too old to be served even stale (fresh for its TTL, stale up to
+   * STALE_MAX_MS after it was fetched), and drops keys idle past STALE_MAX_MS. Nothing else
+   * would: without requests, a flood's answers would stay until new keys pushed them out.
+   */
+  function sweep(t: number) {
+    for (const segment of [probation, main]) {
+      for (const entry of segment.values()) {
+        const { value } = entry;
+        if (entry.inflight || !value || t - value.fetchedAt <= Math.max(entry.ttlMs, STALE_MAX_MS)) continue;
+        bytes -= value.bytes;
+        entry.value = null;
+      }
+    }
+    evict(t);
   }
 
   /** The entry for `key`, moved to the recent end; a second use promotes it out of probation. */
@@ -185,11 +210,12 @@ export function createSharedCache({
     }
   }
 
-  return {
+  const cache: SharedCache = {
     async get(key, load, keyTtlMs = ttlMs, admit) {
       const t = now();
       const onProbation = probation.has(key);
       const held = touch(key, t);
+      if (held) held.ttlMs = keyTtlMs;
       if (held?.value && t - held.value.fetchedAt < keyTtlMs) {
         counters.hits++;
         return { kind: 'fresh', body: held.value.body, source: 'hit', fetchedAt: held.value.fetchedAt };
@@ -219,7 +245,7 @@ export function createSharedCache({
       }
       let entry = held;
       if (!entry) {
-        entry = newEntry(t);
+        entry = newEntry(t, keyTtlMs);
         (ghosts.delete(key) ? main : probation).set(key, entry);
       }
       counters.misses++;
@@ -230,5 +256,15 @@ export function createSharedCache({
     stats() {
       return { entries: size(), bytes, ...counters, lastSuccessAt, lastError };
     },
+    sweep: () => sweep(now()),
   };
+  // Unref'd, and holding the cache weakly: neither keeps the process or a dropped cache alive.
+  const ref = new WeakRef(cache);
+  const timer = setInterval(() => {
+    const held = ref.deref();
+    if (held) held.sweep();
+    else clearInterval(timer);
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+  return cache;
 }

@@ -13,12 +13,13 @@ const REALTIME_WINDOW_MS = 30 * 60_000;
 import type { Log, Upstream } from './upstream.ts';
 import { parseJsonArray, parseJsonObject, type UpstreamFetch, type UpstreamResponse } from './upstream-fetch.ts';
 import { parseWebsites } from './websites.ts';
+import { WEBSITES_PAGE_SIZE } from './known-sites.ts';
 
 type UmamiConfig = Exclude<UpstreamConfig, { mode: 'demo' }>;
 
 /**
  * Headers for one request, and (where the mode can) a way to get fresh ones after a 401; that
- * gives null when the credential was just renewed, so the 401 is about the request.
+ * gives null when the credential was just obtained, so the 401 is about the request.
  */
 type Signed = { headers: Record<string, string>; renew: (() => Promise<Signed | null>) | null };
 
@@ -148,9 +149,9 @@ export function createUmamiUpstream(
 
   /**
    * A GET signed for the mode; one renewal and retry after a 401 where the mode can renew.
-   * `refusedWhenFresh`: what a 401 means when it comes right after a successful renewal. The
-   * credentials were just proven good, so Umami is refusing the thing asked for: Umami 3.1 answers
-   * 401, not 404, for a website the account cannot see.
+   * `refusedWhenFresh`: what a 401 means when it comes right after a successful login (first or
+   * renewed). The credentials were just proven good, so Umami is refusing the thing asked for:
+   * Umami 3.1 answers 401, not 404, for a website the account cannot see.
    */
   async function get(
     url: URL,
@@ -227,7 +228,7 @@ export function createUmamiUpstream(
         return [{ id: websiteId, name: 'Shared website', domain: shareHost }];
       }
       // Umami pages by 20; ask for more so the UMAMI_WEBSITE_IDS filter sees every site.
-      const response = await get(api(['websites'], new URLSearchParams({ pageSize: '100' })));
+      const response = await get(api(['websites'], new URLSearchParams({ pageSize: String(WEBSITES_PAGE_SIZE) })));
       return parseWebsites(parseJsonObject(response.body));
     },
   };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
+import { RENEW_MIN_INTERVAL_MS } from './credential.ts';
+import { KNOWN_SITES_REFRESH_MS } from './known-sites.ts';
 import { BODIES, BUSY, EMPTY, EXACT_BODIES, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
 import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
@@ -31,9 +33,10 @@ async function expectExactRoutes(proxy: TestProxy) {
 
 describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   const start = async (extra: Record<string, string> = {}, prefix = '/api', base = '') => {
+    const clock = { now: Date.now() };
     const umami = track(await startFakeUmami({ prefix, username: 'admin', password: 'pw', latencyMs: 20 }));
-    const proxy = track(await startProxy({ UMAMI_URL: `${umami.url}${base}/`, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', ...extra }));
-    return { umami, proxy };
+    const proxy = track(await startProxy({ UMAMI_URL: `${umami.url}${base}/`, UMAMI_USERNAME: 'admin', UMAMI_PASSWORD: 'pw', ...extra }, { now: () => clock.now }));
+    return { clock, umami, proxy };
   };
 
   test('logs in once, then sends the token as a bearer; the realtime body passes through unchanged', async () => {
@@ -43,8 +46,9 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(response.body).toBe(BODIES.busy);
     expect(response.headers[MODE_HEADER]).toBe('login');
     expect(response.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=2');
-    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
-    const [login, realtime] = umami.requests;
+    // The site list first: is BUSY one of the account's sites (known-sites.ts)?
+    expect(paths(umami)).toEqual(['POST /api/auth/login', 'GET /api/websites?pageSize=100', `GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
+    const [login, , realtime] = umami.requests;
     expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'admin', password: 'pw' });
     expect(login?.headers['content-type']).toBe('application/json');
     expect(realtime?.headers.authorization).toBe('Bearer login-token-1');
@@ -63,6 +67,7 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     await expectExactRoutes(proxy);
     expect(pathnames(umami)).toEqual([
       'POST /api/auth/login',
+      'GET /api/websites',
       `GET /api/websites/${BUSY}/stats`,
       `GET /api/websites/${BUSY}/metrics/expanded`,
       `GET /api/websites/${BUSY}/active`,
@@ -71,11 +76,12 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   });
 
   test('exact routes: a rejected token means one new login and one retry', async () => {
-    const { umami, proxy } = await start();
+    const { clock, umami, proxy } = await start();
     await proxy.request(`/api/realtime/${BUSY}`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     expect((await proxy.request(`/api/websites/${BUSY}/active`)).body).toBe(EXACT_BODIES.busyActive);
-    expect(pathnames(umami).slice(2)).toEqual([`GET /api/websites/${BUSY}/active`, 'POST /api/auth/login', `GET /api/websites/${BUSY}/active`]);
+    expect(pathnames(umami).slice(3)).toEqual([`GET /api/websites/${BUSY}/active`, 'POST /api/auth/login', `GET /api/websites/${BUSY}/active`]);
   });
 
   test('unit is not forwarded (the app never sends it); no timezone reaches Umami and comes back as recorded', async () => {
@@ -87,23 +93,25 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
   test('a base path in UMAMI_URL is kept', async () => {
     const { umami, proxy } = await start({}, '/umami/api', '/umami');
     expect((await proxy.request(`/api/realtime/${EMPTY}`)).status).toBe(200);
-    expect(paths(umami)).toEqual(['POST /umami/api/auth/login', `GET /umami/api/realtime/${EMPTY}`]);
+    expect(paths(umami)).toEqual(['POST /umami/api/auth/login', 'GET /umami/api/websites?pageSize=100', `GET /umami/api/realtime/${EMPTY}`]);
   });
 
   test('a rejected token: one new login and one retry', async () => {
-    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    const { clock, umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}?timezone=utc`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     const response = await proxy.request(`/api/realtime/${BUSY}?timezone=utc`);
     expect(response.status).toBe(200);
-    expect(paths(umami).slice(2)).toEqual(['GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc', 'POST /api/auth/login', 'GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc']);
+    expect(paths(umami).slice(3)).toEqual(['GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc', 'POST /api/auth/login', 'GET /api/realtime/23119484-709c-44bf-994c-92f109bda03b?timezone=utc']);
     expect(umami.requests.at(-1)?.headers.authorization).toBe('Bearer login-token-2');
   });
 
   test('concurrent 401s on different sites trigger exactly one new login', async () => {
-    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    const { clock, umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Europe/Paris', 'Australia/Sydney'];
     const responses = await Promise.all(zones.flatMap((tz) => [BUSY, EMPTY].map((id) => proxy.request(`/api/realtime/${id}?timezone=${tz}`))));
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
@@ -111,8 +119,9 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(umami.requests.filter((r) => r.url.endsWith('/auth/login'))).toHaveLength(2);
   });
 
-  test('30 ids that Umami answers 401 cause one new login, not 30, and one call each after the first', async () => {
-    const { umami, proxy } = await start();
+  test('30 ids that Umami answers 401 right after the login cause no new login, and one call each', async () => {
+    // Asked about at all only where ids outside the site list are let through.
+    const { umami, proxy } = await start({ ALLOW_UNLISTED_SITES: 'true' });
     umami.override((request, res) => {
       if (!request.url.includes('/realtime/') || request.url.includes(BUSY)) return false;
       res.writeHead(401, { 'content-type': 'application/json' });
@@ -124,15 +133,15 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
       const response = await proxy.request(`/api/realtime/${randomUUID()}`);
       expect(errorCode(response)).toBe('unknown-website');
     }
-    expect(umami.issued.login).toHaveLength(2);
-    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(1 + 2 + 29);
-    // The viewers' site still works with the renewed token.
+    expect(umami.issued.login).toHaveLength(1);
+    expect(umami.requests.filter((r) => r.url.includes('/realtime/'))).toHaveLength(1 + 30);
+    // The viewers' site still works with the token.
     expect((await proxy.request(`/api/realtime/${BUSY}?timezone=utc`)).status).toBe(200);
   });
 
   // Umami 3.1 answers 401, not 404, for a website the account cannot see (fixtures README): with
-  // credentials that a login has just proven good, that 401 is about the website.
-  test('realtime still 401 after a successful new login → unknown-website, no third attempt', async () => {
+  // credentials that a login has just proven good (the first one too), that 401 is about the website.
+  test('realtime 401 right after the first login → unknown-website, no second login', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/realtime/')) return false;
@@ -144,10 +153,78 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(response.status).toBe(404);
     expect(errorCode(response)).toBe('unknown-website');
     expect(response.body).not.toContain('Unauthorized"'); // Umami's body is not passed through
-    expect(paths(umami)).toEqual(['POST /api/auth/login', `GET /api/realtime/${BUSY}`, 'POST /api/auth/login', `GET /api/realtime/${BUSY}`]);
+    expect(paths(umami)).toEqual(['POST /api/auth/login', 'GET /api/websites?pageSize=100', `GET /api/realtime/${BUSY}`]);
   });
 
-  test('websites still 401 after a successful new login → bad-credentials', async () => {
+  test('ids outside the site list: 404 without a call per id, the list asked at most once a minute; a site added in Umami is served after that', async () => {
+    const { clock, umami, proxy } = await start();
+    const added = randomUUID();
+    let listed = false;
+    umami.override((request, res) => {
+      const { pathname } = new URL(request.url, 'http://x');
+      if (pathname === '/api/websites' && listed) {
+        const list = JSON.parse(BODIES.websites) as { data: unknown[] };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ...list, data: [...list.data, { id: added, name: 'Added', domain: 'added.example' }] }));
+        return true;
+      }
+      if (pathname !== `/api/realtime/${added}`) return false;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(BODIES.empty);
+      return true;
+    });
+    const listCalls = () => pathnames(umami).filter((p) => p === 'GET /api/websites').length;
+    const realtimeCalls = () => pathnames(umami).filter((p) => p.startsWith('GET /api/realtime/')).length;
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    for (let i = 0; i < 50; i++) {
+      const response = await proxy.request(`/api/realtime/${randomUUID()}?timezone=UTC`);
+      expect([response.status, errorCode(response)]).toEqual([404, 'unknown-website']);
+      expect(errorCode(await proxy.request(`/api/websites/${randomUUID()}/stats`))).toBe('unknown-website');
+    }
+    expect([listCalls(), realtimeCalls(), umami.issued.login.length]).toEqual([1, 1, 1]);
+    expect(pathnames(umami).filter((p) => /\/websites\/[^/]+\//.test(p))).toEqual([]);
+
+    listed = true;
+    clock.now += KNOWN_SITES_REFRESH_MS - 1;
+    expect(errorCode(await proxy.request(`/api/realtime/${added}`))).toBe('unknown-website');
+    expect(listCalls()).toBe(1);
+    clock.now += 1;
+    const now = await proxy.request(`/api/realtime/${added}`);
+    expect([now.status, now.body]).toEqual([200, BODIES.empty]);
+    for (let i = 0; i < 50; i++) expect((await proxy.request(`/api/realtime/${randomUUID()}`)).status).toBe(404);
+    expect(listCalls()).toBe(2);
+  });
+
+  test('a site list Umami will not give: ids are asked about one by one, as without the list', async () => {
+    const { umami, proxy } = await start({ ALLOW_UNLISTED_SITES: '' });
+    umami.override((request, res) => {
+      if (new URL(request.url, 'http://x').pathname !== '/api/websites') return false;
+      res.writeHead(500);
+      res.end();
+      return true;
+    });
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    const other = randomUUID();
+    await proxy.request(`/api/realtime/${other}`);
+    expect(umami.requests.some((r) => r.url.includes(`/realtime/${other}`))).toBe(true);
+  });
+
+  test('realtime still 401 after a renewed login → unknown-website, no third attempt', async () => {
+    const { clock, umami, proxy } = await start();
+    expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
+    clock.now += RENEW_MIN_INTERVAL_MS;
+    umami.override((request, res) => {
+      if (!request.url.includes('/realtime/')) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(BODIES.unauthorized);
+      return true;
+    });
+    const response = await proxy.request(`/api/realtime/${EMPTY}`);
+    expect([response.status, errorCode(response)]).toEqual([404, 'unknown-website']);
+    expect(paths(umami).slice(3)).toEqual([`GET /api/realtime/${EMPTY}`, 'POST /api/auth/login', `GET /api/realtime/${EMPTY}`]);
+  });
+
+  test('websites 401 right after the login → bad-credentials, no second login', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/api/websites')) return false;
@@ -157,7 +234,7 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     });
     const response = await proxy.request('/api/websites');
     expect([response.status, errorCode(response)]).toEqual([401, 'bad-credentials']);
-    expect(paths(umami).filter((p) => p === 'POST /api/auth/login')).toHaveLength(2);
+    expect(paths(umami).filter((p) => p === 'POST /api/auth/login')).toHaveLength(1);
   });
 
   test('a wrong password → 401 bad-credentials', async () => {
@@ -205,25 +282,25 @@ describe('Cloud mode (UMAMI_API_KEY alone)', () => {
     expect(realtime.body).toBe(BODIES.busy);
     expect(realtime.headers[MODE_HEADER]).toBe('cloud');
     expect((await proxy.request('/api/websites')).status).toBe(200);
-    expect(paths(umami)).toEqual([`GET /v1/realtime/${BUSY}?timezone=Europe%2FBerlin`, 'GET /v1/websites?pageSize=100']);
-    expect(umami.requests[0]?.headers['x-umami-api-key']).toBe('cloud-key');
-    expect(umami.requests[0]?.headers.authorization).toBeUndefined();
+    expect(paths(umami)).toEqual(['GET /v1/websites?pageSize=100', `GET /v1/realtime/${BUSY}?timezone=Europe%2FBerlin`, 'GET /v1/websites?pageSize=100']);
+    expect(umami.requests[1]?.headers['x-umami-api-key']).toBe('cloud-key');
+    expect(umami.requests[1]?.headers.authorization).toBeUndefined();
   });
 
   test('exact routes under /v1/websites/:id with the key', async () => {
     const umami = track(await startFakeUmami({ prefix: '/v1', apiKey: 'cloud-key' }));
     const proxy = track(await startProxy({ UMAMI_API_KEY: 'cloud-key', UMAMI_CLOUD_URL: `${umami.url}/v1` }));
     await expectExactRoutes(proxy);
-    expect(pathnames(umami)).toEqual([`GET /v1/websites/${BUSY}/stats`, `GET /v1/websites/${BUSY}/metrics/expanded`, `GET /v1/websites/${BUSY}/active`]);
+    expect(pathnames(umami)).toEqual(['GET /v1/websites', `GET /v1/websites/${BUSY}/stats`, `GET /v1/websites/${BUSY}/metrics/expanded`, `GET /v1/websites/${BUSY}/active`]);
     expect(umami.requests.every((r) => r.headers['x-umami-api-key'] === 'cloud-key' && r.headers.authorization === undefined)).toBe(true);
   });
 
-  test('a refused key is 401 bad-credentials after one call (a static key is not retried)', async () => {
+  test('a refused key is 401 bad-credentials, each call made once (a static key is not retried)', async () => {
     const umami = track(await startFakeUmami({ prefix: '/v1', apiKey: 'cloud-key' }));
     const proxy = track(await startProxy({ UMAMI_API_KEY: 'other-key', UMAMI_CLOUD_URL: `${umami.url}/v1` }));
     const response = await proxy.request(`/api/realtime/${BUSY}`);
     expect([response.status, errorCode(response)]).toEqual([401, 'bad-credentials']);
-    expect(umami.requests).toHaveLength(1);
+    expect(paths(umami)).toEqual(['GET /v1/websites?pageSize=100', `GET /v1/realtime/${BUSY}`]);
   });
 });
 
@@ -232,15 +309,15 @@ describe('API key mode (UMAMI_URL + UMAMI_API_KEY)', () => {
     const umami = track(await startFakeUmami({ apiKey: 'self-key' }));
     const proxy = track(await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'self-key' }));
     expect((await proxy.request(`/api/realtime/${BUSY}?timezone=Europe/Berlin`)).headers[MODE_HEADER]).toBe('apikey');
-    expect(paths(umami)).toEqual([`GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
-    expect(umami.requests[0]?.headers).toMatchObject({ 'x-umami-api-key': 'self-key', authorization: 'Bearer self-key' });
+    expect(paths(umami)).toEqual(['GET /api/websites?pageSize=100', `GET /api/realtime/${BUSY}?timezone=Europe%2FBerlin`]);
+    expect(umami.requests[1]?.headers).toMatchObject({ 'x-umami-api-key': 'self-key', authorization: 'Bearer self-key' });
   });
 
   test('exact routes with the same two headers', async () => {
     const umami = track(await startFakeUmami({ apiKey: 'self-key' }));
     const proxy = track(await startProxy({ UMAMI_URL: umami.url, UMAMI_API_KEY: 'self-key' }));
     await expectExactRoutes(proxy);
-    expect(pathnames(umami)).toEqual([`GET /api/websites/${BUSY}/stats`, `GET /api/websites/${BUSY}/metrics/expanded`, `GET /api/websites/${BUSY}/active`]);
+    expect(pathnames(umami)).toEqual(['GET /api/websites', `GET /api/websites/${BUSY}/stats`, `GET /api/websites/${BUSY}/metrics/expanded`, `GET /api/websites/${BUSY}/active`]);
     for (const request of umami.requests) expect(request.headers).toMatchObject({ 'x-umami-api-key': 'self-key', authorization: 'Bearer self-key' });
   });
 });
@@ -248,8 +325,9 @@ describe('API key mode (UMAMI_URL + UMAMI_API_KEY)', () => {
 describe('share mode (UMAMI_SHARE_URL)', () => {
   const start = async (extra: Record<string, string> = {}) => {
     const umami = track(await startFakeUmami({ prefix: '/stats/api', shareSlug: 'HkU3XzlfKSNmEofA' }));
-    const proxy = track(await startProxy({ UMAMI_SHARE_URL: `${umami.url}/stats/share/HkU3XzlfKSNmEofA`, ...extra }));
-    return { umami, proxy };
+    const clock = { now: Date.now() };
+    const proxy = track(await startProxy({ UMAMI_SHARE_URL: `${umami.url}/stats/share/HkU3XzlfKSNmEofA`, ...extra }, { now: () => clock.now }));
+    return { clock, umami, proxy };
   };
 
   test('looks up the share once, then sends the share token with a share context', async () => {
@@ -300,7 +378,7 @@ describe('share mode (UMAMI_SHARE_URL)', () => {
   });
 
   // Newer Umami checks a per-section switch on the share: a share without it answers 401.
-  test('an exact route still 401 with a fresh share token → upstream-unsupported (the share leaves it out)', async () => {
+  test('an exact route 401 right after the share token was fetched → upstream-unsupported (the share leaves it out)', async () => {
     const { umami, proxy } = await start();
     umami.override((request, res) => {
       if (!request.url.includes('/websites/')) return false;
@@ -310,14 +388,15 @@ describe('share mode (UMAMI_SHARE_URL)', () => {
     });
     const response = await proxy.request(`/api/websites/${BUSY}/metrics/expanded?type=event`);
     expect([response.status, errorCode(response)]).toEqual([501, 'upstream-unsupported']);
-    expect(umami.issued.share).toHaveLength(2);
+    expect(umami.issued.share).toHaveLength(1);
     expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
   });
 
   test('a rejected share token is fetched again once', async () => {
-    const { umami, proxy } = await start({ CACHE_TTL_MS: '0' });
+    const { clock, umami, proxy } = await start({ CACHE_TTL_MS: '0' });
     await proxy.request(`/api/realtime/${BUSY}`);
     umami.revokeTokens();
+    clock.now += RENEW_MIN_INTERVAL_MS;
     expect((await proxy.request(`/api/realtime/${BUSY}`)).status).toBe(200);
     expect(umami.issued.share).toEqual(['share-token-1', 'share-token-2']);
     expect(umami.requests.at(-1)?.headers['x-umami-share-token']).toBe('share-token-2');
