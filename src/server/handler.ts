@@ -122,14 +122,24 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   const clientOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
   const admitFor = (req: IncomingMessage): Admit => () => clients.take(clientOf(req));
   const known = createKnownSites(() => upstream.websites(), { now });
-  /** A site the dashboard may not show, or (without UMAMI_WEBSITE_IDS) that the account's site list does not hold. */
-  async function refused(websiteId: string): Promise<boolean> {
+  /** A site the dashboard may not show, or (without UMAMI_WEBSITE_IDS) one neither the account's list nor Umami vouches for. */
+  async function refused(req: IncomingMessage, websiteId: string): Promise<boolean> {
     if (config.websiteIds) return !config.websiteIds.has(websiteId);
-    if (config.allowUnlistedSites || (await known.allows(websiteId))) return false;
-    // Umami leaves sites read through a team (or as an admin) out of /api/websites.
-    log('a website id outside the account\'s site list was refused; for a team\'s or another user\'s site set UMAMI_WEBSITE_IDS');
+    if (config.allowUnlistedSites || (await known.allows(websiteId, clientOf(req)))) return false;
+    log('website ids outside the account\'s site list refused beyond the allowance for asking Umami about them');
     return true;
   }
+  /** Umami's answer about a site tells the gate whether an unlisted id (a team's site) exists. */
+  const vouched = (websiteId: string, load: () => Promise<Buffer>) => async () => {
+    try {
+      const body = await load();
+      known.confirm(websiteId);
+      return body;
+    } catch (error) {
+      if (error instanceof ProxyError && error.code === 'unknown-website') known.reject(websiteId);
+      throw error;
+    }
+  };
   const gate = config.dashboardToken ? createDashboardGate(config.dashboardToken) : null;
   const csp = contentSecurityPolicy(config.frameAncestors, deps.dev ?? false);
   // Errors and stale answers are never for a shared cache: the next request must see recovery.
@@ -166,17 +176,17 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
   }
 
   async function realtime(req: IncomingMessage, res: ServerResponse, websiteId: string, query: RealtimeQuery, filters: Filters) {
-    if (await refused(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    if (await refused(req, websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     const key = filteredKey(`realtime:${websiteId}:${query.timezone ?? ''}`, filters);
-    answer(req, res, await cache.get(key, logged('realtime', () => upstream.realtime(websiteId, query, filters)), config.cacheTtlMs, admitFor(req)), config.cacheTtlMs);
+    answer(req, res, await cache.get(key, vouched(websiteId, logged('realtime', () => upstream.realtime(websiteId, query, filters))), config.cacheTtlMs, admitFor(req)), config.cacheTtlMs);
   }
 
   async function exact(req: IncomingMessage, res: ServerResponse, websiteId: string, request: ExactRequest, filters: Filters) {
-    if (await refused(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    if (await refused(req, websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     // Umami would answer with the whole site's figure: the browser shows its filtered sample instead.
     if (filters.length > 0 && !honoursFilters(request)) return sendError(req, res, 'upstream-unsupported', apiHeaders);
     // The proxy sets the window when it calls, so no client value but the checked filters is part of the key.
-    const load = logged(request.route, () => upstream.exact(websiteId, request, filters));
+    const load = vouched(websiteId, logged(request.route, () => upstream.exact(websiteId, request, filters)));
     answer(req, res, await cache.get(filteredKey(exactCacheKey(websiteId, request), filters), load, config.exactCacheTtlMs, admitFor(req)), config.exactCacheTtlMs);
   }
 
@@ -185,9 +195,9 @@ export function createApiHandler(config: ProxyConfig, deps: HandlerDeps = {}): A
    * within the minute it was fetched in, for at most PERIOD_CACHE_TTL_MS.
    */
   async function period(req: IncomingMessage, res: ServerResponse, websiteId: string, request: PeriodRequest, filters: Filters) {
-    if (await refused(websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
+    if (await refused(req, websiteId)) return sendError(req, res, 'unknown-website', apiHeaders);
     const source: Source = request.route === 'pageviews' ? 'pageviews' : `period-${request.route}`;
-    const load = logged(source, () => upstream.period(websiteId, request, filters));
+    const load = vouched(websiteId, logged(source, () => upstream.period(websiteId, request, filters)));
     const t = now();
     const result = await cache.get(filteredKey(periodCacheKey(websiteId, request), filters), load, Math.min(config.periodCacheTtlMs, t % MINUTE_MS), admitFor(req));
     const untilNextMinute = (fetchedAt: number) => Math.min(config.periodCacheTtlMs, (Math.floor(fetchedAt / MINUTE_MS) + 1) * MINUTE_MS - fetchedAt);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MODE_HEADER } from '../api/errors.ts';
 import { RENEW_MIN_INTERVAL_MS } from './credential.ts';
-import { KNOWN_SITES_REFRESH_MS } from './known-sites.ts';
+import { KNOWN_SITES_REFRESH_MS, UNLISTED_PROBES_PER_CLIENT } from './known-sites.ts';
 import { BODIES, BUSY, EMPTY, EXACT_BODIES, startFakeUmami, type FakeUmami } from './testing/fake-umami.ts';
 import { errorCode, startProxy, type TestProxy } from './testing/start-proxy.ts';
 
@@ -29,6 +30,16 @@ async function expectExactRoutes(proxy: TestProxy) {
   expect((await proxy.request(`/api/websites/${BUSY}/stats`)).body).toBe(EXACT_BODIES.busyStats);
   expect((await proxy.request(`/api/websites/${BUSY}/metrics/expanded?type=country`)).body).toBe(EXACT_BODIES.busyMetrics.country);
   expect((await proxy.request(`/api/websites/${BUSY}/active`)).body).toBe(EXACT_BODIES.busyActive);
+}
+
+
+/** Umami 3.1 answers 401 for a website the account cannot see (never 404). */
+function answerUnknownSites(pathname: string, res: ServerResponse, known: readonly string[]): boolean {
+  const id = /^\/api\/(?:realtime|websites)\/([^/]+)/.exec(pathname)?.[1];
+  if (id === undefined || known.includes(id)) return false;
+  res.writeHead(401, { 'content-type': 'application/json' });
+  res.end('{"error":"Unauthorized"}');
+  return true;
 }
 
 describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
@@ -156,7 +167,7 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect(paths(umami)).toEqual(['POST /api/auth/login', 'GET /api/websites?pageSize=100', `GET /api/realtime/${BUSY}`]);
   });
 
-  test('ids outside the site list: 404 without a call per id, the list asked at most once a minute; a site added in Umami is served after that', async () => {
+  test("ids outside the site list: 404 without a call per id beyond a client's small allowance, the list asked at most once a minute; a site added in Umami is served after that", async () => {
     const { clock, umami, proxy } = await start();
     const added = randomUUID();
     let listed = false;
@@ -168,10 +179,12 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
         res.end(JSON.stringify({ ...list, data: [...list.data, { id: added, name: 'Added', domain: 'added.example' }] }));
         return true;
       }
-      if (pathname !== `/api/realtime/${added}`) return false;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(BODIES.empty);
-      return true;
+      if (pathname === `/api/realtime/${added}`) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(BODIES.empty);
+        return true;
+      }
+      return answerUnknownSites(pathname, res, [BUSY, added]);
     });
     const listCalls = () => pathnames(umami).filter((p) => p === 'GET /api/websites').length;
     const realtimeCalls = () => pathnames(umami).filter((p) => p.startsWith('GET /api/realtime/')).length;
@@ -181,8 +194,9 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
       expect([response.status, errorCode(response)]).toEqual([404, 'unknown-website']);
       expect(errorCode(await proxy.request(`/api/websites/${randomUUID()}/stats`))).toBe('unknown-website');
     }
-    expect([listCalls(), realtimeCalls(), umami.issued.login.length]).toEqual([1, 1, 1]);
-    expect(pathnames(umami).filter((p) => /\/websites\/[^/]+\//.test(p))).toEqual([]);
+    const siteCalls = () => realtimeCalls() + pathnames(umami).filter((p) => /\/websites\/[^/]+\//.test(p)).length;
+    // One call for the listed site, and the client's allowance for asking about unlisted ones.
+    expect([listCalls(), siteCalls(), umami.issued.login.length]).toEqual([1, 1 + UNLISTED_PROBES_PER_CLIENT, 1]);
 
     listed = true;
     clock.now += KNOWN_SITES_REFRESH_MS - 1;
@@ -193,6 +207,28 @@ describe('login mode (UMAMI_URL + UMAMI_USERNAME + UMAMI_PASSWORD)', () => {
     expect([now.status, now.body]).toEqual([200, BODIES.empty]);
     for (let i = 0; i < 50; i++) expect((await proxy.request(`/api/realtime/${randomUUID()}`)).status).toBe(404);
     expect(listCalls()).toBe(2);
+  });
+
+  test("a team's site, which Umami's list leaves out, is asked about and then served; a made-up id Umami refuses is not asked about again", async () => {
+    const { umami, proxy } = await start();
+    const team = randomUUID();
+    const madeUp = randomUUID();
+    umami.override((request, res) => {
+      const { pathname } = new URL(request.url, 'http://x');
+      if (pathname !== `/api/realtime/${team}`) return answerUnknownSites(pathname, res, [BUSY, team]);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(BODIES.empty);
+      return true;
+    });
+    const calls = (id: string) => pathnames(umami).filter((p) => p.includes(id)).length;
+    expect((await proxy.request(`/api/realtime/${team}`)).status).toBe(200);
+    expect(errorCode(await proxy.request(`/api/realtime/${madeUp}`))).toBe('unknown-website');
+    // The client's allowance is spent, yet the team's site stays served and the refused id is not asked again.
+    for (let i = 0; i < 5; i++) {
+      expect((await proxy.request(`/api/realtime/${team}?timezone=${i % 2 ? 'UTC' : 'Europe/Berlin'}`)).status).toBe(200);
+      expect(errorCode(await proxy.request(`/api/realtime/${madeUp}?timezone=UTC`))).toBe('unknown-website');
+    }
+    expect(calls(madeUp)).toBe(1);
   });
 
   test('a site list Umami will not give: ids are asked about one by one, as without the list', async () => {
