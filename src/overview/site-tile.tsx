@@ -7,6 +7,7 @@ import { Skeleton } from '../components/panel';
 import { SAMPLE_NOTE } from '../components/sample-badge';
 import { useDashboard } from '../dashboard-context';
 import { formatCompact, formatNumber } from '../lib/format';
+import { isolate } from '../lib/isolate';
 import { exactOnline, exactVisitors, sampleOnline, sampleVisitors } from '../panels/totals/totals-data';
 import { buildSeries } from '../panels/series-chart/series-data';
 import { topPage, topPageOfRows } from './overview-data';
@@ -65,7 +66,7 @@ export const SiteTile = memo(function SiteTile({ name, domain, href }: Props) {
           </div>
         </dl>
         {spark === undefined ? <Skeleton className="pb-tile-spark" /> : <Sparkline values={spark} label={`Views per minute, last 30 minutes, up to ${formatNumber(Math.max(0, ...spark), lang)}`} />}
-        <p className="pb-tile-top" data-testid="tile-top-page" title={top?.value ? `${top.value.path}: ${formatNumber(top.value.views, lang)} views` : undefined}>
+        <p className="pb-tile-top" data-testid="tile-top-page" title={top?.value ? `${isolate(top.value.path)}: ${formatNumber(top.value.views, lang)} views` : undefined}>
           {top === undefined ? '\u00a0' : top.value === null ? 'No page views' : <bdi>{top.value.path}</bdi>}
           {top?.sample && <span className="pb-tile-sample" title={SAMPLE_NOTE}>sample</span>}
         </p>
@@ -85,8 +86,14 @@ function Value({ testId, figure, lang }: { testId: string; figure: Figure<number
     );
   }
   return (
-    <span data-testid={testId} data-sample={figure.sample ? 'true' : undefined} title={figure.sample ? SAMPLE_NOTE : figure.value >= 10_000 ? formatNumber(figure.value, lang) : undefined}>
+    <span data-testid={testId} data-sample={figure.sample ? 'true' : undefined} title={valueTitle(figure.value, figure.sample, lang)}>
       {formatCompact(figure.value, lang)}
     </span>
   );
+}
+
+/** The exact count when the tile shows it compact, and the sample's note when it is one. */
+function valueTitle(value: number, sample: boolean, lang: string): string | undefined {
+  const parts = [value >= 10_000 ? formatNumber(value, lang) : null, sample ? SAMPLE_NOTE : null].filter((part) => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
