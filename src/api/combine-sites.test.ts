@@ -109,6 +109,7 @@ test.each<[string, Parameters<typeof combineMetrics>[0], MetricRow[], MetricRow[
 
 test.each([
   ['stats', sumStats([{ site: SHOP, data: { pageviews: 10, visitors: 4 } }, { site: DOCS, data: { pageviews: 3, visitors: 2 } }]), { pageviews: 13, visitors: 6 }],
+  ['stats, one site’s visitors unreadable (their sum is too, never a smaller number), views', sumStats([{ site: SHOP, data: { pageviews: 10, visitors: null } }, { site: DOCS, data: { pageviews: 3, visitors: 2 } }]), { pageviews: 13, visitors: null }],
   ['active', sumActive([{ site: SHOP, data: { visitors: 4 } }, { site: DOCS, data: { visitors: 0 } }]), { visitors: 4 }],
 ])('%s add up', (_name, actual, expected) => {
   expect(actual).toEqual(expected);

@@ -91,8 +91,8 @@ export function combineRealtime(answers: readonly SiteAnswer<RealtimeResult>[]):
 
 export function sumStats(answers: readonly SiteAnswer<Stats>[]): Stats {
   return {
-    pageviews: sum(answers.map((a) => a.data.pageviews)) ?? 0,
-    visitors: sum(answers.map((a) => a.data.visitors)) ?? 0,
+    pageviews: sum(answers.map((a) => a.data.pageviews)),
+    visitors: sum(answers.map((a) => a.data.visitors)),
   };
 }
 

@@ -19,6 +19,18 @@ export const count = z.pipe(
 /** A total that is unreadable on its own is null ("–" on screen); the rest of the answer stays. */
 const total = z.catch(z.nullable(count), null);
 
+/**
+ * A figure of an exact answer: unreadable, it is null ("–") and the answer's other figures stay;
+ * missing, the body is no answer of that route (an error body has none of its figures).
+ */
+export const figure = z.pipe(
+  z.custom<unknown>((value) => value !== undefined),
+  z.transform((value) => {
+    const parsed = count.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  }),
+);
+
 export const optionalText = z.pipe(
   z.optional(z.nullable(z.string())),
   z.transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value)),
