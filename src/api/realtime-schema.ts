@@ -40,13 +40,15 @@ export const optionalText = z.pipe(
 export type Counts = ReadonlyMap<string, number>;
 
 /**
- * `{ name: count }` objects as Counts; null or missing is empty, and a count that does not
- * fit drops only its own name. Read from the object's own keys, never through a plain object
+ * `{ name: count }` objects as Counts; null is empty, anything else is null (its panel says it
+ * cannot read it, the other panels stay), and a count that does not fit drops only its own name.
+ * Missing, the body is no realtime answer (an error body has none of the lists). Read from the object's own keys, never through a plain object
  * (where `__proto__` would set a prototype instead of a key).
  */
 const countMap = z.pipe(
-  z.optional(z.nullable(z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)))),
-  z.transform((value): Counts => {
+  z.custom<unknown>((value) => value !== undefined),
+  z.transform((value): Counts | null => {
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) return null;
     const counts = new Map<string, number>();
     for (const [name, raw] of Object.entries(value ?? {})) {
       const parsed = count.safeParse(raw);

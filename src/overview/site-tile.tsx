@@ -14,7 +14,8 @@ import { topPage, topPageOfRows } from './overview-data';
 import { Sparkline } from './sparkline';
 
 const selectViews = ({ data }: RealtimeResult) => data.totals.views;
-const sampleTopPage = ({ data }: RealtimeResult) => topPage(data.urls);
+/** The top page, null for none, or `false` when Umami's list of pages was unreadable. */
+const sampleTopPage = ({ data }: RealtimeResult) => (data.urls === null ? false : topPage(data.urls));
 
 type Props = { name: string; domain: string; href: string };
 
@@ -33,7 +34,7 @@ export const SiteTile = memo(function SiteTile({ name, domain, href }: Props) {
   const spark = useRealtimeQuery(selectSpark).data;
   const online = useFigure(useActive(exactOnline), sampleOnline);
   const visitors = useFigure(useStats(exactVisitors), sampleVisitors);
-  const top = useFigure(useMetrics('path', topPageOfRows), sampleTopPage);
+  const top = useFigure<ReturnType<typeof sampleTopPage>>(useMetrics('path', topPageOfRows), sampleTopPage);
   const problem = error ? (error instanceof ApiError ? error.message : messageFor('unknown')) : null;
 
   return (
@@ -67,7 +68,7 @@ export const SiteTile = memo(function SiteTile({ name, domain, href }: Props) {
         </dl>
         {spark === undefined ? <Skeleton className="pb-tile-spark" /> : <Sparkline values={spark} label={`Views per minute, last 30 minutes, up to ${formatNumber(Math.max(0, ...spark), lang)}`} />}
         <p className="pb-tile-top" data-testid="tile-top-page" title={top?.value ? `${isolate(top.value.path)}: ${formatNumber(top.value.views, lang)} views` : undefined}>
-          {top === undefined ? '\u00a0' : top.value === null ? 'No page views' : <bdi>{top.value.path}</bdi>}
+          {top === undefined ? '\u00a0' : top.value === null ? 'No page views' : top.value === false ? '–' : <bdi>{top.value.path}</bdi>}
           {top?.sample && <span className="pb-tile-sample" title={SAMPLE_NOTE}>sample</span>}
         </p>
       </div>

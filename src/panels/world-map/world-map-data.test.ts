@@ -115,7 +115,7 @@ describe('slimShape', () => {
 
 describe('shapeMapData', () => {
   test('busy fixture: sessions per country, DE busiest, the unlocated session counted as unknown', () => {
-    const data = shapeMapData(busy.countries, 1);
+    const data = shapeMapData(busy.countries!, 1);
     expect(data.max).toBe(2);
     expect(data.unknown).toBe(1);
     expect(data.ranked.map((c) => `${c.alpha2}:${c.value}:${c.step}`)).toEqual([
@@ -164,7 +164,7 @@ describe('describeMap', () => {
   test.each([
     [
       'busy',
-      shapeMapData(busy.countries, 1),
+      shapeMapData(busy.countries!, 1),
       `Visitors by country: ${i('Germany')} 2, ${i('Australia')} 1, ${i('Brazil')} 1, ${i('Canada')} 1, ${i('France')} 1, ${i('United Kingdom')} 1, ${i('India')} 1, ${i('Japan')} 1, ${i('Netherlands')} 1, ${i('United States')} 1; unknown 1.`,
     ],
     ['nothing', shapeMapData(counts({})), 'Visitors by country: none.'],

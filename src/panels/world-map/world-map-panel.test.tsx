@@ -131,6 +131,12 @@ test('in a right-to-left language each country name is isolated from the count b
   await waitFor(() => expect(screen.getByTestId('map-not-drawn').querySelector('bdi')?.textContent).toBe(singapore));
 });
 
+test('a country list Umami sent unreadable: the map says so, never "no visitors"', async () => {
+  renderPanel(result({ ...busyJson, countries: 'none' }));
+  expect(await screen.findByText(/cannot read/)).toBeInTheDocument();
+  expect(screen.queryByText(/No visitors/)).toBeNull();
+});
+
 test('hovering a country shows its name and count', async () => {
   const { container } = renderPanel(result(busyJson));
   fireEvent.mouseMove(await screen.findByTestId('map-country-DE', {}, LAZY), { clientX: 10, clientY: 10 });
