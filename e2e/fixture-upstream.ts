@@ -15,6 +15,9 @@
 //                    answer and repeated unchanged by every later one (as Umami repeats a row)
 //   step "silent":   the busy answer as if its traffic had stopped 10 minutes earlier
 //   step "spike":    the busy answer with 100 more page views in the current minute
+//   step "huge":     the busy answer with ten-digit counts; as an exact step, the recorded exact
+//                    and day answers with every count × HUGE_FACTOR
+//   step "vast":     the busy answer with 1e308 for every count (beyond what a double holds exactly)
 //   GET /__requests                                          what this server received
 //   DELETE /__requests                                       forget it
 //
@@ -67,12 +70,12 @@ const unauthorized = load('realtime-401.json');
 const websites = load('websites-list.json');
 const login = load('login-response.json') as { token: string; user: unknown };
 
-export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', 'purchase', 'silent', 'spike', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
+export const STEPS = ['busy', 'exact', 'empty', 'xss', 'huge', 'vast', 'purchase', 'silent', 'spike', '401', '404', '429', '500', 'timeout', 'malformed', 'garbage', 'down'] as const;
 export type Step = (typeof STEPS)[number];
 
 export const EXACT_ROUTES = ['stats', 'metrics', 'active', 'pageviews'] as const;
 export type ExactRoute = (typeof EXACT_ROUTES)[number];
-export const EXACT_STEPS = ['recorded', 'empty', '400', '401', '404', '429', '500', 'timeout', 'malformed'] as const;
+export const EXACT_STEPS = ['recorded', 'huge', 'empty', '400', '401', '404', '429', '500', 'timeout', 'malformed'] as const;
 export type ExactStep = (typeof EXACT_STEPS)[number];
 /** Which day windows a script applies to. */
 export type PeriodScript = Period | 'all';
@@ -97,6 +100,19 @@ export const PERIOD_EVENTS: Record<Period, ReadonlyArray<readonly [string, numbe
   lastweek: [['signup-click', 40, 30], ['purchase', 15, 12], ['newsletter-subscribe', 5, 5]],
 };
 export const periodEventTotal = (period: Period) => PERIOD_EVENTS[period].reduce((sum, [, count]) => sum + count, 0);
+
+/** What the "huge" steps multiply every count by: 4 → 493,827,156, 228 → 28,148,147,892. */
+export const HUGE_FACTOR = 123_456_789;
+
+/** `body` with every count (a number, or a numeric string as Umami sends some) × HUGE_FACTOR; names and labels stay. */
+function huge(body: unknown, key = ''): unknown {
+  if (key === 'name' || key === 'x') return body;
+  if (typeof body === 'number') return body * HUGE_FACTOR;
+  if (typeof body === 'string' && /^\d+$/.test(body)) return String(Number(body) * HUGE_FACTOR);
+  if (Array.isArray(body)) return body.map((item) => huge(item));
+  if (body !== null && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, huge(v, k)]));
+  return body;
+}
 
 /** Last week's ghost line is the recording doubled, so a test can tell it from yesterday's. */
 export const LASTWEEK_PAGEVIEWS_FACTOR = 2;
@@ -330,6 +346,19 @@ export function startFixtureUpstream({
             totals: { views: 9_876_543_210, visitors: 1_234_567_890, events: 987_654_321, countries: 123 },
           });
         }
+        case 'vast': {
+          const data = busyAt(anchor(id), Date.now(), timezone);
+          const vast = (map: Record<string, number>) => Object.fromEntries(Object.keys(map).map((key) => [key, 1e308]));
+          const series = (points: { x: string; y: number }[]) => points.map((p) => ({ ...p, y: 1e308 }));
+          return json(res, 200, {
+            ...data,
+            urls: vast(data.urls),
+            referrers: vast(data.referrers),
+            countries: vast(data.countries),
+            series: { views: series(data.series.views), visitors: series(data.series.visitors) },
+            totals: { views: 1e308, visitors: 1e308, events: 1e308, countries: 1e308 },
+          });
+        }
         case '401':
         case '404':
         case '429':
@@ -375,6 +404,8 @@ export function startFixtureUpstream({
     switch (step) {
       case 'recorded':
         return json(res, 200, route === 'metrics' ? EXACT.recorded.metrics[type] : EXACT.recorded[route]);
+      case 'huge':
+        return json(res, 200, huge(route === 'metrics' ? EXACT.recorded.metrics[type] : EXACT.recorded[route]));
       case 'empty':
         return json(res, 200, EXACT.empty[route]);
       case '400':
@@ -394,11 +425,13 @@ export function startFixtureUpstream({
   function answerPeriod(res: ServerResponse, url: URL, route: ExactRoute, period: Period, step: ExactStep) {
     const type = url.searchParams.get('type') ?? '';
     if (route === 'metrics' && !(type in EXACT.recorded.metrics)) return json(res, 400, EXACT.badRequest);
+    const answer = (status: number, body: unknown) => json(res, status, step === 'huge' && status === 200 ? huge(body) : body);
     switch (step) {
-      case 'recorded': {
+      case 'recorded':
+      case 'huge': {
         if (route === 'stats') {
           const previous: Period = period === 'today' ? 'yesterday' : 'lastweek';
-          return json(res, 200, { ...PERIOD_STATS[period], comparison: PERIOD_STATS[previous] });
+          return answer(200, { ...PERIOD_STATS[period], comparison: PERIOD_STATS[previous] });
         }
         if (route === 'metrics') {
           // Only custom events are recorded per day; other types answer as the empty site.
@@ -411,10 +444,10 @@ export function startFixtureUpstream({
             bounces: 0,
             totaltime: String(count * 20),
           }));
-          return json(res, 200, rows);
+          return answer(200, rows);
         }
         if (period === 'today') return json(res, 400, EXACT.badRequest);
-        return json(res, 200, periodPageviews(Number(url.searchParams.get('startAt')), url.searchParams.get('timezone') ?? 'utc', period));
+        return answer(200, periodPageviews(Number(url.searchParams.get('startAt')), url.searchParams.get('timezone') ?? 'utc', period));
       }
       case 'empty':
         return json(res, 200, route === 'pageviews' ? { pageviews: [], sessions: [] } : route === 'metrics' ? EXACT.empty.metrics : EXACT.empty.stats);

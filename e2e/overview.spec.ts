@@ -200,6 +200,7 @@ test.describe('combined sites', () => {
     await expect(page.getByTestId('totals').getByTestId('sum-of-sites')).toHaveCount(2);
     await expect(page.getByTestId('rotation-position')).toHaveCount(0);
     await expect(page.getByTestId('site-name')).toContainText('Busy Demo Site');
+    // The feed is a lazy panel: its rows come after the totals.
     await expect(page.getByTestId('event-feed').getByTestId('event-site').first()).toBeVisible();
     const sites = await page.getByTestId('event-feed').getByTestId('event-site').allTextContents();
     expect(sites.length).toBeGreaterThan(0);

@@ -116,3 +116,18 @@ test('with several sites every one is watched, and the toast names its site', as
   await poll(client, BLOG, answer(10_000, [{ name: 'signup-click', agoMs: 2_000, urlPath: '/join' }]));
   expect(toasts()).toEqual(['signup-clickBlog · /join · Germany']);
 });
+
+test('each string from Umami sits in its own <bdi>: a right-to-left override in one page leaves the site, the other page and the country alone', async () => {
+  const client = renderToasts([SHOP, BLOG]);
+  await poll(
+    client,
+    BLOG,
+    answer(10_000, [
+      { name: 'purchase', agoMs: 1_000, urlPath: '/\u202egpj.exe', sessionId: 'a' },
+      { name: 'purchase', agoMs: 2_000, urlPath: '/cart', country: 'FR', sessionId: 'b' },
+    ]),
+  );
+  const toast = screen.getByTestId('alert-toast');
+  expect([...toast.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).toEqual(['purchase', 'Blog', '/\u202egpj.exe', '/cart', 'Germany', 'France']);
+  expect(toast).toHaveTextContent('2 × purchaseBlog · /\u202egpj.exe, /cart · Germany, France');
+});

@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { REALTIME_WINDOW_MS, realtimeQueryOptions, type RealtimeResult } from '../api/realtime';
 import { countryName } from '../lib/countries';
 import { createChime, type Chime } from './chime';
-import { addArrivals, listSome, liveToasts, toastTitle, watchEvents, type AlertAnswer, type AlertToast, type EventWatch } from './event-alerts';
+import { addArrivals, liveToasts, someOf, watchEvents, type AlertAnswer, type AlertToast, type EventWatch } from './event-alerts';
 import './alerts.css';
 
 /** Long enough to be read from across a room, short enough not to cover the wall. */
@@ -96,7 +96,14 @@ export function AlertToasts({ sites, siteNames, alerts, sound, timezone, interva
 }
 
 function Toast({ toast, siteName, lang }: { toast: AlertToast; siteName: string | null; lang: string }) {
-  const where = [siteName, listSome(toast.pages), listSome(toast.countries.map((code) => countryName(code, lang)))].filter(Boolean).join(' · ');
+  const pages = someOf(toast.pages);
+  const countries = someOf(toast.countries.map((code) => countryName(code, lang)));
+  // Each string from Umami in its own <bdi>: a U+202E in one page must not reorder the others.
+  const groups = [
+    siteName === null ? [] : [<bdi key="site">{siteName}</bdi>],
+    pages.shown.length > 0 ? [<Isolated key="pages" {...pages} />] : [],
+    countries.shown.length > 0 ? [<Isolated key="countries" {...countries} />] : [],
+  ].flat();
   return (
     <div
       data-testid="alert-toast"
@@ -104,13 +111,34 @@ function Toast({ toast, siteName, lang }: { toast: AlertToast; siteName: string 
       className="pb-toast min-w-[16em] max-w-[min(40em,90vw)] rounded-xl border-2 border-accent bg-panel px-[1.2em] py-[0.6em] text-center shadow-2xl shadow-black/40"
     >
       <p className="truncate text-[1.8em] font-bold leading-tight text-accent">
-        <bdi>{toastTitle(toast)}</bdi>
+        {toast.count > 1 && `${toast.count} × `}
+        <bdi>{toast.name}</bdi>
       </p>
-      {where && (
+      {groups.length > 0 && (
         <p className="truncate text-[1.05em] text-fg">
-          <bdi>{where}</bdi>
+          {groups.map((group, i) => (
+            <Fragment key={group.key}>
+              {i > 0 && ' · '}
+              {group}
+            </Fragment>
+          ))}
         </p>
       )}
     </div>
+  );
+}
+
+/** "a, b +2 more", each item isolated. */
+function Isolated({ shown, more }: { shown: readonly string[]; more: number }) {
+  return (
+    <>
+      {shown.map((item, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          <bdi>{item}</bdi>
+        </Fragment>
+      ))}
+      {more > 0 && ` +${more} more`}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RealtimeEvent } from '../api/realtime-schema';
-import { addArrivals, listSome, liveToasts, toastTitle, watchEvents, type AlertAnswer, type AlertToast, type EventWatch } from './event-alerts';
+import { addArrivals, liveToasts, someOf, watchEvents, type AlertAnswer, type AlertToast, type EventWatch } from './event-alerts';
 
 const WINDOW = 30 * 60_000;
 const T0 = Date.parse('2026-11-26T11:25:57.741Z');
@@ -69,7 +69,7 @@ describe('watchEvents: an event is news once, and only when newer than the page'
 });
 
 const LIMITS = { durationMs: 8_000, max: 3 };
-const shown = (toasts: AlertToast[]) => toasts.map((t) => `${t.siteId}:${toastTitle(t)} [${t.pages.join(' ')}] [${t.countries.join(' ')}] until ${t.expiresAt - T0}`);
+const shown = (toasts: AlertToast[]) => toasts.map((t) => `${t.siteId}:${t.count > 1 ? `${t.count} × ` : ''}${t.name} [${t.pages.join(' ')}] [${t.countries.join(' ')}] until ${t.expiresAt - T0}`);
 
 describe('addArrivals: toasts merge by site and name', () => {
   test.each<[string, (toasts: AlertToast[]) => AlertToast[], string[]]>([
@@ -101,20 +101,11 @@ describe('addArrivals: toasts merge by site and name', () => {
   });
 });
 
-describe('text', () => {
-  test.each([
-    [{ name: 'purchase', count: 1 }, 'purchase'],
-    [{ name: 'purchase', count: 3 }, '3 × purchase'],
-  ])('%j → %s', (toast, text) => {
-    expect(toastTitle(toast)).toBe(text);
-  });
-
-  test.each<[string[], string]>([
-    [[], ''],
-    [['/a'], '/a'],
-    [['/a', '/b'], '/a, /b'],
-    [['/a', '/b', '/c', '/d'], '/a, /b +2 more'],
-  ])('%j → %s', (items, text) => {
-    expect(listSome(items)).toBe(text);
-  });
+test.each<[string[], string[], number]>([
+  [[], [], 0],
+  [['/a'], ['/a'], 0],
+  [['/a', '/b'], ['/a', '/b'], 0],
+  [['/a', '/b', '/c', '/d'], ['/a', '/b'], 2],
+])('someOf %j: the first two, and how many more', (items, shown, more) => {
+  expect(someOf(items)).toEqual({ shown, more });
 });

@@ -93,13 +93,7 @@ export function liveToasts(toasts: readonly AlertToast[], now: number): readonly
   return toasts.every((toast) => toast.expiresAt > now) ? toasts : toasts.filter((toast) => toast.expiresAt > now);
 }
 
-/** "purchase", or "3 × purchase" when several arrived. */
-export function toastTitle({ name, count }: Pick<AlertToast, 'name' | 'count'>): string {
-  return count > 1 ? `${count} × ${name}` : name;
-}
-
-/** Up to `shown` items, then "+N more". */
-export function listSome(items: readonly string[], shown = 2): string {
-  if (items.length <= shown) return items.join(', ');
-  return `${items.slice(0, shown).join(', ')} +${items.length - shown} more`;
+/** Up to `shown` items, and how many more there are ("+N more"). */
+export function someOf(items: readonly string[], shown = 2): { shown: readonly string[]; more: number } {
+  return { shown: items.slice(0, shown), more: Math.max(0, items.length - shown) };
 }

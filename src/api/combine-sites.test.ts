@@ -54,9 +54,9 @@ describe('combineRealtime', () => {
   });
 
   test('countries and referrers are summed by name; pages carry their site’s name', () => {
-    expect(Object.fromEntries(combined.data.countries)).toEqual({ DE: 4, US: 1, FR: 2 });
-    expect(Object.fromEntries(combined.data.referrers)).toEqual({ 'google.com': 3, 'github.com': 1 });
-    expect(Object.fromEntries(combined.data.urls)).toEqual({ 'Shop · /': 4, 'Shop · /cart': 2, 'Docs · /': 1 });
+    expect(Object.fromEntries(combined.data.countries!)).toEqual({ DE: 4, US: 1, FR: 2 });
+    expect(Object.fromEntries(combined.data.referrers!)).toEqual({ 'google.com': 3, 'github.com': 1 });
+    expect(Object.fromEntries(combined.data.urls!)).toEqual({ 'Shop · /': 4, 'Shop · /cart': 2, 'Docs · /': 1 });
   });
 
   test('series are summed minute by minute, in time order', () => {
@@ -74,6 +74,13 @@ describe('combineRealtime', () => {
       ['Shop', '/cart'],
     ]);
     expect(new Set(combined.data.events.map((e) => e.id)).size).toBe(3);
+  });
+
+  test('an unreadable list on one site is unreadable in the sum, not the other sites alone', () => {
+    const broken = { ...docs, data: { ...docs.data, urls: null } };
+    const sum = combineRealtime([{ site: SHOP, data: shop }, { site: DOCS, data: broken }])!;
+    expect(sum.data.urls).toBeNull();
+    expect(Object.fromEntries(sum.data.referrers!)).toEqual({ 'google.com': 3, 'github.com': 1 });
   });
 
   test('an unreadable total on one site is unreadable in the sum, not a smaller number', () => {
@@ -109,6 +116,7 @@ test.each<[string, Parameters<typeof combineMetrics>[0], MetricRow[], MetricRow[
 
 test.each([
   ['stats', sumStats([{ site: SHOP, data: { pageviews: 10, visitors: 4 } }, { site: DOCS, data: { pageviews: 3, visitors: 2 } }]), { pageviews: 13, visitors: 6 }],
+  ['stats, one site’s visitors unreadable (their sum is too, never a smaller number), views', sumStats([{ site: SHOP, data: { pageviews: 10, visitors: null } }, { site: DOCS, data: { pageviews: 3, visitors: 2 } }]), { pageviews: 13, visitors: null }],
   ['active', sumActive([{ site: SHOP, data: { visitors: 4 } }, { site: DOCS, data: { visitors: 0 } }]), { visitors: 4 }],
 ])('%s add up', (_name, actual, expected) => {
   expect(actual).toEqual(expected);

@@ -25,9 +25,12 @@ function sum(values: readonly (number | null)[]): number | null {
   return Math.min(total, Number.MAX_SAFE_INTEGER);
 }
 
-function sumCounts(maps: readonly Counts[], keyOf: (key: string, index: number) => string = (key) => key): Counts {
+/** Null (a list Umami sent unreadable) stays null: the panel says so rather than list the other sites alone. */
+function sumCounts(maps: readonly (Counts | null)[], keyOf: (key: string, index: number) => string = (key) => key): Counts | null {
+  if (maps.includes(null)) return null;
   const counts = new Map<string, number>();
   maps.forEach((map, index) => {
+    if (map === null) return;
     for (const [key, value] of map) {
       const name = keyOf(key, index);
       counts.set(name, Math.min((counts.get(name) ?? 0) + value, Number.MAX_SAFE_INTEGER));
@@ -76,7 +79,7 @@ export function combineRealtime(answers: readonly SiteAnswer<RealtimeResult>[]):
         visitors: sum(results.map((r) => r.data.totals.visitors)),
         events: sum(results.map((r) => r.data.totals.events)),
         // Distinct countries across sites, not a sum: a country shared by two sites is one.
-        countries: [...countries].filter(([, n]) => n > 0).length,
+        countries: countries === null ? null : [...countries].filter(([, n]) => n > 0).length,
       },
       timestamp: Math.max(...results.map((r) => r.data.timestamp)),
     },
@@ -91,8 +94,8 @@ export function combineRealtime(answers: readonly SiteAnswer<RealtimeResult>[]):
 
 export function sumStats(answers: readonly SiteAnswer<Stats>[]): Stats {
   return {
-    pageviews: sum(answers.map((a) => a.data.pageviews)) ?? 0,
-    visitors: sum(answers.map((a) => a.data.visitors)) ?? 0,
+    pageviews: sum(answers.map((a) => a.data.pageviews)),
+    visitors: sum(answers.map((a) => a.data.visitors)),
   };
 }
 

@@ -25,6 +25,15 @@ test.each([
 });
 
 test.each([
+  ['a word for views', { pageviews: 'many', visitors: 11 }, { pageviews: null, visitors: 11 }],
+  ['an object for visitors', { pageviews: 228, visitors: { n: 11 } }, { pageviews: 228, visitors: null }],
+  ['null views', { pageviews: null, visitors: '11' }, { pageviews: null, visitors: 11 }],
+  ['both unreadable', { pageviews: [], visitors: true }, { pageviews: null, visitors: null }],
+])('stats: %s costs only that figure', (_name, body, expected) => {
+  expect(statsSchema.parse(body)).toEqual(expected);
+});
+
+test.each([
   ['busy', active, 4],
   ['busy, by share token', activeShare, 4],
   ['empty', emptyActive, 0],

@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
-import { count, lenientList, optionalText, series } from './realtime-schema';
+import { count, figure, lenientList, optionalText, series } from './realtime-schema';
 
 // Umami's exact routes for the realtime window (recorded in src/test/fixtures/umami-3.1/aggregates,
 // README there). Loaded with the first request, like the realtime schema.
 
-/** `/api/websites/:id/stats`: exact views and unique visitors. */
+/** `/api/websites/:id/stats`: exact views and unique visitors, each null when unreadable. */
 export const statsSchema = z.object({
-  pageviews: count,
-  visitors: count,
+  pageviews: figure,
+  visitors: figure,
 });
 
 /**

@@ -32,8 +32,8 @@ describe('parseRealtime on every recorded Umami 3.1 response', () => {
     expect(data.events.some((e) => e.country === null)).toBe(true);
     expect(new Set(data.events.map((e) => e.id)).size).toBe(data.events.length);
     expect(parseRealtime(fixture('busy')).events.map((e) => e.id)).toEqual(data.events.map((e) => e.id));
-    expect([data.countries.get('DE'), data.countries.get('US')]).toEqual([2, 1]);
-    expect(data.referrers.get('shop.example.com')).toBe(48);
+    expect([data.countries!.get('DE'), data.countries!.get('US')]).toEqual([2, 1]);
+    expect(data.referrers!.get('shop.example.com')).toBe(48);
   });
 });
 
@@ -52,11 +52,13 @@ describe('parseRealtime tolerates what other servers and versions send', () => {
     ['numeric strings become numbers', { totals: { views: '12', visitors: '3', events: '0', countries: '1' } }, (d: ReturnType<typeof parseRealtime>) => expect(d.totals).toEqual({ views: 12, visitors: 3, events: 0, countries: 1 })],
     ['null maps become empty', { countries: null, urls: null, referrers: null }, (d: ReturnType<typeof parseRealtime>) => expect(d.urls).toEqual(new Map())],
     ['missing series and events', { series: undefined, events: null }, (d: ReturnType<typeof parseRealtime>) => expect(d.series).toEqual({ views: [], visitors: [] })],
-    ['negative counts clamp to zero', { urls: { '/': -3 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.urls.get('/')).toBe(0)],
+    ['negative counts clamp to zero', { urls: { '/': -3 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.urls!.get('/')).toBe(0)],
     ['lower-case country codes', { events: [{ __type: 'pageview', sessionId: 's', eventName: null, createdAt: '2026-11-26T11:25:53.500Z', browser: null, os: null, device: null, country: 'de', urlPath: null, referrerDomain: '', hostname: null }] }, (d: ReturnType<typeof parseRealtime>) => expect(d.events[0]).toMatchObject({ country: 'DE', urlPath: '/', referrerDomain: null })],
     ['missing timestamp falls back to the receive time', { timestamp: undefined }, (d: ReturnType<typeof parseRealtime>) => expect(d.timestamp).toBe(1234)],
+    ['a timestamp that is a word falls back to the receive time', { timestamp: 'now' }, (d: ReturnType<typeof parseRealtime>) => expect(d.timestamp).toBe(1234)],
+    ['a timestamp that is an object falls back to the receive time', { timestamp: { ms: 1 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.timestamp).toBe(1234)],
     ['a word for one total costs only that total', { totals: { views: 'many', visitors: 3, events: {}, countries: 1 } }, (d: ReturnType<typeof parseRealtime>) => expect(d.totals).toEqual({ views: null, visitors: 3, events: null, countries: 1 })],
-    ['a count too big for a double to hold exactly is held at the largest that is', { urls: { '/': 1e308 }, totals: { views: 1e308, visitors: 1, events: 0, countries: 0 } }, (d: ReturnType<typeof parseRealtime>) => expect([d.urls.get('/'), d.totals.views]).toEqual([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])],
+    ['a count too big for a double to hold exactly is held at the largest that is', { urls: { '/': 1e308 }, totals: { views: 1e308, visitors: 1, events: 0, countries: 0 } }, (d: ReturnType<typeof parseRealtime>) => expect([d.urls!.get('/'), d.totals.views]).toEqual([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])],
   ])('%s', (_name, patch, check) => {
     check(parseRealtime({ ...base, ...patch }, 1234));
   });
@@ -66,7 +68,8 @@ describe('parseRealtime tolerates what other servers and versions send', () => {
     ['a string', 'Bad gateway'],
     ['an array', []],
     ['no totals', { countries: {} }],
-    ['a map that is a string', { countries: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
+    ['no lists', { totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
+    ['a map missing', { countries: {}, urls: {}, totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
     ['events that are not a list', { events: 'none', totals: { views: 0, visitors: 0, events: 0, countries: 0 } }],
   ])('rejects %s with a MalformedResponseError', (_name, body) => {
     expect(() => parseRealtime(body)).toThrow(MalformedResponseError);
@@ -85,15 +88,28 @@ describe('parseRealtime tolerates what other servers and versions send', () => {
   test("names that are Object's own keys are kept as names: __proto__, constructor", () => {
     const body = JSON.parse('{"urls":{"__proto__":3,"constructor":2},"referrers":{"toString":1},"countries":{},"totals":{"views":5,"visitors":1,"events":0,"countries":0}}') as unknown;
     const data = parseRealtime(body);
-    expect([...data.urls]).toEqual([
+    expect([...data.urls!]).toEqual([
       ['__proto__', 3],
       ['constructor', 2],
     ]);
-    expect(data.referrers.get('toString')).toBe(1);
+    expect(data.referrers!.get('toString')).toBe(1);
+  });
+
+  test.each([
+    ['a string', 'none'],
+    ['a list', [['/', 3]]],
+    ['a number', 5],
+  ])('a map that is %s is unreadable (null), not empty; the other maps stay', (_name, odd) => {
+    const body = { ...base, urls: { '/': 2 }, referrers: { 'a.example': 1 }, countries: { DE: 1 } };
+    for (const field of ['urls', 'referrers', 'countries'] as const) {
+      const data = parseRealtime({ ...body, [field]: odd });
+      expect(data[field]).toBeNull();
+      for (const other of ['urls', 'referrers', 'countries'] as const) if (other !== field) expect(data[other]?.size).toBe(1);
+    }
   });
 
   test('a count that does not fit drops only its own name', () => {
     const data = parseRealtime({ ...base, urls: { '/': 2, '/odd': 'lots', '/also': {} } });
-    expect([...data.urls]).toEqual([['/', 2]]);
+    expect([...data.urls!]).toEqual([['/', 2]]);
   });
 });

@@ -19,6 +19,18 @@ export const count = z.pipe(
 /** A total that is unreadable on its own is null ("–" on screen); the rest of the answer stays. */
 const total = z.catch(z.nullable(count), null);
 
+/**
+ * A figure of an exact answer: unreadable, it is null ("–") and the answer's other figures stay;
+ * missing, the body is no answer of that route (an error body has none of its figures).
+ */
+export const figure = z.pipe(
+  z.custom<unknown>((value) => value !== undefined),
+  z.transform((value) => {
+    const parsed = count.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  }),
+);
+
 export const optionalText = z.pipe(
   z.optional(z.nullable(z.string())),
   z.transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value)),
@@ -28,13 +40,15 @@ export const optionalText = z.pipe(
 export type Counts = ReadonlyMap<string, number>;
 
 /**
- * `{ name: count }` objects as Counts; null or missing is empty, and a count that does not
- * fit drops only its own name. Read from the object's own keys, never through a plain object
+ * `{ name: count }` objects as Counts; null is empty, anything else is null (its panel says it
+ * cannot read it, the other panels stay), and a count that does not fit drops only its own name.
+ * Missing, the body is no realtime answer (an error body has none of the lists). Read from the object's own keys, never through a plain object
  * (where `__proto__` would set a prototype instead of a key).
  */
 const countMap = z.pipe(
-  z.optional(z.nullable(z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)))),
-  z.transform((value): Counts => {
+  z.custom<unknown>((value) => value !== undefined),
+  z.transform((value): Counts | null => {
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) return null;
     const counts = new Map<string, number>();
     for (const [name, raw] of Object.entries(value ?? {})) {
       const parsed = count.safeParse(raw);
@@ -118,7 +132,8 @@ export const realtimeResponseSchema = z.object({
     events: total,
     countries: total,
   }),
-  timestamp: z.optional(z.nullable(count)),
+  // The series needs a clock: an unreadable server time falls back to when the answer arrived.
+  timestamp: z.catch(z.optional(z.nullable(count)), null),
 });
 
 export type EventType = 'pageview' | 'event' | 'session';

@@ -28,3 +28,9 @@ test('lists each site with name, domain and its dashboard, TV and embed links', 
   expect(within(quiet).getByRole('link', { name: 'quiet.example.org' })).toBeInTheDocument();
   expect(within(quiet).getAllByText('quiet.example.org')).toHaveLength(1);
 });
+
+test("a site's name is isolated in its links' group label: a right-to-left override in it stays inside", () => {
+  render(<SitePicker websites={[{ id: A, name: '\u202eShop', domain: 'shop.example.com' }]} base="https://pulse.example.com/" search="" />);
+  expect(screen.getByRole('navigation').getAttribute('aria-label')).toBe('Open \u2068\u202eShop\u2069');
+  expect(screen.getByRole('link', { name: '\u202eShop' }).querySelector('bdi')).not.toBeNull();
+});

@@ -1,5 +1,6 @@
 import type { Website } from '../api/websites-schema';
 import { siteLinks } from '../lib/embed-url';
+import { isolate } from '../lib/isolate';
 
 type Props = {
   websites: Website[];
@@ -30,7 +31,7 @@ export function SitePicker({ websites, base, search }: Props) {
                   </span>
                 )}
               </div>
-              <nav aria-label={`Open ${name}`} className="flex gap-[0.4em] text-[0.85em]">
+              <nav aria-label={`Open ${isolate(name)}`} className="flex gap-[0.4em] text-[0.85em]">
                 <a href={links.dashboard} className="rounded-md border border-border px-[0.6em] py-[0.2em] text-accent hover:bg-border/40">
                   Dashboard
                 </a>

@@ -7,13 +7,15 @@ import { Skeleton } from '../components/panel';
 import { SAMPLE_NOTE } from '../components/sample-badge';
 import { useDashboard } from '../dashboard-context';
 import { formatCompact, formatNumber } from '../lib/format';
+import { isolate } from '../lib/isolate';
 import { exactOnline, exactVisitors, sampleOnline, sampleVisitors } from '../panels/totals/totals-data';
 import { buildSeries } from '../panels/series-chart/series-data';
 import { topPage, topPageOfRows } from './overview-data';
 import { Sparkline } from './sparkline';
 
 const selectViews = ({ data }: RealtimeResult) => data.totals.views;
-const sampleTopPage = ({ data }: RealtimeResult) => topPage(data.urls);
+/** The top page, null for none, or `false` when Umami's list of pages was unreadable. */
+const sampleTopPage = ({ data }: RealtimeResult) => (data.urls === null ? false : topPage(data.urls));
 
 type Props = { name: string; domain: string; href: string };
 
@@ -32,7 +34,7 @@ export const SiteTile = memo(function SiteTile({ name, domain, href }: Props) {
   const spark = useRealtimeQuery(selectSpark).data;
   const online = useFigure(useActive(exactOnline), sampleOnline);
   const visitors = useFigure(useStats(exactVisitors), sampleVisitors);
-  const top = useFigure(useMetrics('path', topPageOfRows), sampleTopPage);
+  const top = useFigure<ReturnType<typeof sampleTopPage>>(useMetrics('path', topPageOfRows), sampleTopPage);
   const problem = error ? (error instanceof ApiError ? error.message : messageFor('unknown')) : null;
 
   return (
@@ -65,8 +67,8 @@ export const SiteTile = memo(function SiteTile({ name, domain, href }: Props) {
           </div>
         </dl>
         {spark === undefined ? <Skeleton className="pb-tile-spark" /> : <Sparkline values={spark} label={`Views per minute, last 30 minutes, up to ${formatNumber(Math.max(0, ...spark), lang)}`} />}
-        <p className="pb-tile-top" data-testid="tile-top-page" title={top?.value ? `${top.value.path}: ${formatNumber(top.value.views, lang)} views` : undefined}>
-          {top === undefined ? '\u00a0' : top.value === null ? 'No page views' : <bdi>{top.value.path}</bdi>}
+        <p className="pb-tile-top" data-testid="tile-top-page" title={top?.value ? `${isolate(top.value.path)}: ${formatNumber(top.value.views, lang)} views` : undefined}>
+          {top === undefined ? '\u00a0' : top.value === null ? 'No page views' : top.value === false ? '–' : <bdi>{top.value.path}</bdi>}
           {top?.sample && <span className="pb-tile-sample" title={SAMPLE_NOTE}>sample</span>}
         </p>
       </div>
@@ -85,8 +87,14 @@ function Value({ testId, figure, lang }: { testId: string; figure: Figure<number
     );
   }
   return (
-    <span data-testid={testId} data-sample={figure.sample ? 'true' : undefined} title={figure.sample ? SAMPLE_NOTE : figure.value >= 10_000 ? formatNumber(figure.value, lang) : undefined}>
+    <span data-testid={testId} data-sample={figure.sample ? 'true' : undefined} title={valueTitle(figure.value, figure.sample, lang)}>
       {formatCompact(figure.value, lang)}
     </span>
   );
+}
+
+/** The exact count when the tile shows it compact, and the sample's note when it is one. */
+function valueTitle(value: number, sample: boolean, lang: string): string | undefined {
+  const parts = [value >= 10_000 ? formatNumber(value, lang) : null, sample ? SAMPLE_NOTE : null].filter((part) => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }

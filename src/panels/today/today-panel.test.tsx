@@ -93,3 +93,24 @@ test('a huge day is shown compact, with the exact number on hover', async () => 
   expect(screen.getByTestId('today-views')).toHaveTextContent('123M');
   expect(screen.getByTestId('today-views')).toHaveAttribute('title', '123,456,789');
 });
+
+test.each([
+  ['views', { pageviews: 'lots', visitors: 300 }, { views: '–', visitors: '300' }],
+  ['visitors', { pageviews: 1200, visitors: { n: 3 } }, { views: '1,200', visitors: '–' }],
+  ['both', { pageviews: null, visitors: 'NaN' }, { views: '–', visitors: '–' }],
+])("an unreadable %s figure costs only that figure: the other stands, and none reads 0", async (_name, stats, shown) => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const day = new URL(url, 'http://x').searchParams.get('period');
+      if (url.includes('/metrics/expanded?type=event')) return json(DAYS.today.events);
+      return json(day === 'today' ? { ...DAYS.today.stats, ...stats } : DAYS.yesterday.stats);
+    }),
+  );
+  renderInDashboard(<TodayPanel />);
+  await settled();
+  expect(screen.getByTestId('today-views')).toHaveTextContent(shown.views);
+  expect(screen.getByTestId('today-visitors')).toHaveTextContent(shown.visitors);
+  expect(screen.getByTestId('today-events')).toHaveTextContent('12');
+  for (const key of ['views', 'visitors'] as const) if (shown[key] === '–') expect(screen.queryByTestId(`today-change-${key}`)).toBeNull();
+});

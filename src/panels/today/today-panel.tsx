@@ -22,10 +22,10 @@ const ITEMS: { key: Key; label: string; definition: string }[] = [
 ];
 
 
-/** One figure: its value (undefined while none came), and whether its route is failing now. */
-type Figure = { value: number | undefined; failing: boolean };
+/** One figure: its value (undefined while none came, null when Umami's was unreadable), and whether its route is failing now. */
+type Figure = { value: number | null | undefined; failing: boolean };
 
-function figures(stats: ExactState<{ views: number; visitors: number }>, events: ExactState<number>): Record<Key, Figure> {
+function figures(stats: ExactState<{ views: number | null; visitors: number | null }>, events: ExactState<number>): Record<Key, Figure> {
   return {
     views: { value: stats.data?.views, failing: isFailing(stats) },
     visitors: { value: stats.data?.visitors, failing: isFailing(stats) },
@@ -70,7 +70,7 @@ export function TodayPanel() {
         {ITEMS.map(({ key, label, definition }) => {
           const { value, failing: unavailable } = now[key];
           const earlier = past ? before[key].value : undefined;
-          const change = value !== undefined && earlier !== undefined ? changeBetween(value, earlier) : null;
+          const change = typeof value === 'number' && typeof earlier === 'number' ? changeBetween(value, earlier) : null;
           const way = change ? direction(change) : 'same';
           return (
             <div key={key} className="pb-today-item min-w-0">
@@ -78,9 +78,13 @@ export function TodayPanel() {
                 {label}
               </dt>
               <dd className="pb-today-value font-bold tabular-nums">
-                {value !== undefined ? (
+                {typeof value === 'number' ? (
                   <span data-testid={`today-${key}`} title={value >= 10_000 ? formatNumber(value, lang) : undefined}>
                     {formatCompact(value, lang)}
+                  </span>
+                ) : value === null ? (
+                  <span data-testid={`today-${key}`} title="Umami sent a value the dashboard cannot read">
+                    –
                   </span>
                 ) : !unavailable ? (
                   <Skeleton className="h-[1em] w-[2.5em]" />
@@ -89,7 +93,7 @@ export function TodayPanel() {
                     –
                   </span>
                 )}
-                {change && past && earlier !== undefined && (
+                {change && past && typeof earlier === 'number' && (
                   <span className={`pb-today-change pb-today-${way}`} title={`${BEFORE_LABELS[past]} by this time: ${formatNumber(earlier, lang)}`}>
                     {ARROWS[way] && <span aria-hidden="true">{ARROWS[way]}</span>}
                     <span data-testid={`today-change-${key}`}>{formatChange(change, lang)}</span>

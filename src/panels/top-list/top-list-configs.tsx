@@ -36,9 +36,9 @@ export const REFERRERS_LIST: TopListConfig = {
 };
 
 /** Sessions Umami could not place count as "Unknown", as beside the map, so list and map agree. */
-export const sampleCountries = ({ data }: RealtimeResult): Counts => {
+export const sampleCountries = ({ data }: RealtimeResult): Counts | null => {
   const unlocated = countUnlocatedSessions(data.events);
-  if (unlocated === 0) return data.countries;
+  if (unlocated === 0 || data.countries === null) return data.countries;
   return new Map(data.countries).set(UNKNOWN_COUNTRY, (data.countries.get(UNKNOWN_COUNTRY) ?? 0) + unlocated);
 };
 

@@ -237,3 +237,18 @@ test("a name that is one of Object's own (__proto__, constructor) is a row like 
     ['/', 1],
   ]);
 });
+
+test.each([
+  ['pages', PAGES_LIST, 'urls'],
+  ['referrers', REFERRERS_LIST, 'referrers'],
+  ['countries', COUNTRIES_LIST, 'countries'],
+] as const)('%s: a list Umami sent unreadable says so, never "nothing"; the answer’s other lists stay', (_name, config, field) => {
+  renderList(config, { ...busy, [field]: 'none' });
+  const panel = screen.getByTestId(config.testId);
+  expect(panel).toHaveTextContent(/cannot read/);
+  expect(panel).not.toHaveTextContent(config.emptyText);
+  expect(rowsIn(config.testId)).toHaveLength(0);
+  const other = config === PAGES_LIST ? REFERRERS_LIST : PAGES_LIST;
+  renderList(other, { ...busy, [field]: 'none' });
+  expect(rowsIn(other.testId).length).toBeGreaterThan(0);
+});

@@ -20,7 +20,8 @@ export type TopListConfig = Pick<TopListViewProps, 'caption' | 'keyHeader' | 'va
   testId: string;
   metric: MetricType;
   exact: (rows: MetricRow[]) => Counts;
-  sample: (result: RealtimeResult) => Counts;
+  /** Null when Umami sent the list in a form that cannot be read. */
+  sample: (result: RealtimeResult) => Counts | null;
   /** What the sample counts, where it is not what the exact rows count. */
   sampleValueHeader?: string;
 };

@@ -12,12 +12,15 @@ const HEAD_EM = 1.7;
 /** Rows shown when there is no layout to measure (jsdom, a panel not yet laid out). */
 const FALLBACK_ROWS = 8;
 
+/** What a panel says instead of its list when Umami sent one it cannot read: never "nothing". */
+export const UNREADABLE_LIST = 'Umami sent this list in a form the dashboard cannot read';
+
 /** Counts from here on are written 123K, 1.2M: the count column is narrow. */
 const COMPACT_FROM = 100_000;
 
 export type TopListViewProps = {
-  /** Umami's `{ key: count }` map; undefined before the first data. */
-  map: Counts | undefined;
+  /** Umami's `{ key: count }` map; undefined before the first data, null when Umami's list was unreadable. */
+  map: Counts | null | undefined;
   lang: string;
   /** The table's caption: what it lists, for screen readers. */
   caption: string;
@@ -43,7 +46,9 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
 
   return (
     <div ref={ref} className="absolute inset-0 overflow-hidden">
-      {rows === null ? (
+      {map === null ? (
+        <EmptyState>{UNREADABLE_LIST}</EmptyState>
+      ) : rows === null ? (
         <div className="flex flex-col gap-[0.5em] pt-[0.3em]">
           {Array.from({ length: 5 }, (_, i) => (
             <Skeleton key={i} className="h-[1.3em]" />

@@ -2,6 +2,7 @@ import { memo, type NamedExoticComponent } from 'react';
 import { Geography, type GeographyProps } from 'react-simple-maps/core';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
+import { isolate } from '../../lib/isolate';
 import { stepFill } from './map-scale';
 import { mapIdToAlpha2, type MapShape } from './world-map-data';
 
@@ -27,7 +28,7 @@ export const CountryShape = memo(function CountryShape({ shape, value, step, lan
   const { mapId } = shape;
   const alpha2 = mapId ? mapIdToAlpha2(mapId) : null;
   const name = alpha2 ? countryName(alpha2, lang) : (shape.name ?? 'Unknown');
-  const title = value > 0 ? `${name}: ${formatNumber(value, lang)} ${value === 1 ? 'visitor' : 'visitors'}` : `${name}: no visitors`;
+  const title = value > 0 ? `${isolate(name)}: ${formatNumber(value, lang)} ${value === 1 ? 'visitor' : 'visitors'}` : `${isolate(name)}: no visitors`;
   return (
     <ShapePath
       geography={shape}

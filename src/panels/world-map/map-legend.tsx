@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { countryName } from '../../lib/countries';
 import { formatCompact } from '../../lib/format';
 import { stepFill } from './map-scale';
@@ -32,7 +33,13 @@ export function MapLegend({ data, lang, notDrawn }: Props) {
       )}
       {notDrawn && notDrawn.length > 0 && (
         <span data-testid="map-not-drawn" className="min-w-0 truncate" title="These countries are too small for this map">
-          Not on map: {notDrawn.map((c) => `${countryName(c.alpha2, lang)} ${n(c.value)}`).join(', ')}
+          Not on map:{' '}
+          {notDrawn.map((c, i) => (
+            <Fragment key={c.alpha2}>
+              {i > 0 && ', '}
+              <bdi>{countryName(c.alpha2, lang)}</bdi> {n(c.value)}
+            </Fragment>
+          ))}
         </span>
       )}
     </div>

@@ -7,6 +7,7 @@ import type { Counts } from '../../api/realtime-schema';
 // from Intl.DisplayNames through countryName.
 import { alpha2ToNumeric, numericToAlpha2 } from 'i18n-iso-countries';
 import { countryName, normalizeCountry } from '../../lib/countries';
+import { isolate } from '../../lib/isolate';
 import { colorStep, legendSteps, type LegendStep } from './map-scale';
 
 export const ANTARCTICA_ID = '010';
@@ -146,7 +147,7 @@ export function notDrawn(data: MapData, drawnIds: ReadonlySet<string>): CountryV
 
 /** The map's text alternative: "Visitors by country: Germany 2, United States 1, …". */
 export function describeMap(data: MapData, lang: string, format: (n: number) => string, limit = 12): string {
-  const parts = data.ranked.slice(0, limit).map((c) => `${countryName(c.alpha2, lang)} ${format(c.value)}`);
+  const parts = data.ranked.slice(0, limit).map((c) => `${isolate(countryName(c.alpha2, lang))} ${format(c.value)}`);
   const more = data.ranked.length - limit;
   let text = `Visitors by country: ${parts.length > 0 ? parts.join(', ') : 'none'}`;
   if (more > 0) text += `, and ${format(more)} more ${more === 1 ? 'country' : 'countries'}`;

@@ -15,6 +15,7 @@ import { WorldMapPanel } from './world-map-panel';
 import { realtimeResult } from '../../test/realtime-result';
 import { realtimeKey, renderInDashboard, TEST_DASHBOARD } from '../../test/render-in-dashboard';
 import { counts } from '../../test/counts';
+import { isolate as i } from '../../lib/isolate';
 
 // The view is a lazy chunk: its first import can take a while on a busy machine.
 const LAZY = { timeout: 10_000 };
@@ -57,7 +58,7 @@ test('colours countries by visitors, with a legend, the unknown count and a text
   const { container } = renderPanel(result(busyJson));
   const germany = await screen.findByTestId('map-country-DE', {}, LAZY);
   expect(germany).toHaveAttribute('data-value', '2');
-  expect(germany.querySelector('title')).toHaveTextContent('Germany: 2 visitors');
+  expect(germany.querySelector('title')).toHaveTextContent(`${i('Germany')}: 2 visitors`);
   expect(screen.getByTestId('map-country-US')).toHaveAttribute('data-value', '1');
   expect(screen.getByTestId('map-country-AU')).toHaveAttribute('data-value', '1'); // id "036"
   // The busiest is the top step; a country without visitors stays neutral.
@@ -75,7 +76,7 @@ test('colours countries by visitors, with a legend, the unknown count and a text
   expect(screen.queryByTestId('map-not-drawn')).toBeNull();
 
   expect(screen.getByRole('img')).toHaveAccessibleName(
-    'Visitors by country: Germany 2, Australia 1, Brazil 1, Canada 1, France 1, United Kingdom 1, India 1, Japan 1, Netherlands 1, United States 1; unknown 1.',
+    `Visitors by country: ${i('Germany')} 2, ${i('Australia')} 1, ${i('Brazil')} 1, ${i('Canada')} 1, ${i('France')} 1, ${i('United Kingdom')} 1, ${i('India')} 1, ${i('Japan')} 1, ${i('Netherlands')} 1, ${i('United States')} 1; unknown 1.`,
   );
   expect(topologyFetches()).toBe(1);
 });
@@ -115,6 +116,25 @@ test('draws the world without Antarctica, inside its viewBox, keeping its aspect
   expect(Math.max(...xs)).toBeLessThanOrEqual(MAP_WIDTH);
   expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
   expect(Math.max(...ys)).toBeLessThanOrEqual(MAP_HEIGHT);
+});
+
+test('in a right-to-left language each country name is isolated from the count beside it: hover, shape title, legend and text alternative', async () => {
+  const client = new QueryClient();
+  renderInDashboard(<WorldMapPanel />, { seed: result(busyJson, (data) => (data.countries = counts({ DE: 2, SG: 3 }))), client, dashboard: { ...TEST_DASHBOARD, lang: 'he' } });
+  const germany = await screen.findByTestId('map-country-DE', {}, LAZY);
+  const name = new Intl.DisplayNames(['he'], { type: 'region' }).of('DE')!;
+  expect(germany.querySelector('title')!.textContent).toBe(`${i(name)}: 2 visitors`);
+  expect(screen.getByRole('img').getAttribute('aria-label')).toContain(`${i(name)} 2`);
+  fireEvent.mouseMove(germany, { clientX: 10, clientY: 10 });
+  expect(screen.getByTestId('map-tooltip').querySelector('bdi')!.textContent).toBe(name);
+  const singapore = new Intl.DisplayNames(['he'], { type: 'region' }).of('SG')!;
+  await waitFor(() => expect(screen.getByTestId('map-not-drawn').querySelector('bdi')?.textContent).toBe(singapore));
+});
+
+test('a country list Umami sent unreadable: the map says so, never "no visitors"', async () => {
+  renderPanel(result({ ...busyJson, countries: 'none' }));
+  expect(await screen.findByText(/cannot read/)).toBeInTheDocument();
+  expect(screen.queryByText(/No visitors/)).toBeNull();
 });
 
 test('hovering a country shows its name and count', async () => {

@@ -7,6 +7,7 @@ import { EmptyState, Panel, Skeleton } from '../../components/panel';
 import { SampleBadge } from '../../components/sample-badge';
 import { countsByName } from '../../lib/metric-rows';
 import { useDashboard } from '../../dashboard-context';
+import { UNREADABLE_LIST } from '../top-list/top-list-view';
 import { countUnlocatedSessions } from './unlocated-sessions';
 
 // The map code (react-simple-maps, d3-geo, topojson, the code table) is its own chunk, and
@@ -34,17 +35,15 @@ export const selectExactCountries = (rows: MetricRow[]) => ({
 });
 
 /** The realtime answer's stand-in: countries of the latest 100 events only. */
-export const selectSampleCountries = ({ data }: RealtimeResult) => ({
-  countries: data.countries,
-  unlocatedSessions: countUnlocatedSessions(data.events),
-});
+export const selectSampleCountries = ({ data }: RealtimeResult) =>
+  data.countries === null ? null : { countries: data.countries, unlocatedSessions: countUnlocatedSessions(data.events) };
 
 export function WorldMapPanel() {
   const { lang, combined } = useDashboard();
-  const figure = useFigure(useMetrics('country', selectExactCountries), selectSampleCountries);
+  const figure = useFigure<ReturnType<typeof selectSampleCountries>>(useMetrics('country', selectExactCountries), selectSampleCountries);
   const slice = figure?.value;
   useEffect(preloadMap, []);
-  const isEmpty = slice !== undefined && slice.unlocatedSessions === 0 && ![...slice.countries.values()].some((n) => n > 0);
+  const isEmpty = slice !== undefined && slice !== null && slice.unlocatedSessions === 0 && ![...slice.countries.values()].some((n) => n > 0);
 
   return (
     <Panel title="Visitors by country" testId="world-map" aside={
@@ -61,6 +60,8 @@ export function WorldMapPanel() {
     >
       {slice === undefined ? (
         <Skeleton className="h-full w-full" />
+      ) : slice === null ? (
+        <EmptyState>{UNREADABLE_LIST}</EmptyState>
       ) : isEmpty ? (
         <EmptyState>No visitors in the last 30 minutes</EmptyState>
       ) : (
