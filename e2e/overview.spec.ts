@@ -207,7 +207,7 @@ test.describe('combined sites', () => {
     expect(new Set(sites)).toEqual(new Set([SITES.exact, 'Busy Demo Site']));
     // Pages carry their site's name; referrers are added up across sites.
     const pages = page.getByTestId('top-pages').getByTestId('top-row');
-    await expect(pages.first()).toHaveAttribute('data-key', /^(Busy Demo Site|c0ffee18-[0-9a-f-]+) · \//);
+    await expect(pages.first()).toHaveAttribute('data-key', /^\u2068(Busy Demo Site|c0ffee18-[0-9a-f-]+)\u2069 · \u2068\//);
   });
 
   test('combined demo sites match the sum of their own dashboards', async ({ page, context }) => {

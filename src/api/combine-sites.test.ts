@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { realtimeResult } from '../test/realtime-result';
-import { combineMetrics, combineRealtime, sumActive, sumStats, type CombinedSite } from './combine-sites';
+import { combineMetrics, combineRealtime, siteLabel, sumActive, sumStats, type CombinedSite } from './combine-sites';
 import type { MetricRow } from './exact-schemas';
 
 const SHOP: CombinedSite = { id: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Shop' };
 const DOCS: CombinedSite = { id: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'Docs' };
 const T = Date.UTC(2026, 11, 5, 12, 0, 0);
+/** A page or event of one site as the combined lists name it: each part isolated (U+2068…U+2069). */
+const label = (site: string, name: string) => `\u2068${site}\u2069 · \u2068${name}\u2069`;
 
 function event(type: string, at: number, path: string, sessionId: string) {
   return { __type: type, sessionId, createdAt: new Date(at).toISOString(), urlPath: path, country: 'DE', eventName: null, browser: 'chrome', os: 'Linux', device: 'desktop', referrerDomain: null, hostname: null };
@@ -56,7 +58,7 @@ describe('combineRealtime', () => {
   test('countries and referrers are summed by name; pages carry their site’s name', () => {
     expect(Object.fromEntries(combined.data.countries!)).toEqual({ DE: 4, US: 1, FR: 2 });
     expect(Object.fromEntries(combined.data.referrers!)).toEqual({ 'google.com': 3, 'github.com': 1 });
-    expect(Object.fromEntries(combined.data.urls!)).toEqual({ 'Shop · /': 4, 'Shop · /cart': 2, 'Docs · /': 1 });
+    expect(Object.fromEntries(combined.data.urls!)).toEqual({ [label('Shop', '/')]: 4, [label('Shop', '/cart')]: 2, [label('Docs', '/')]: 1 });
   });
 
   test('series are summed minute by minute, in time order', () => {
@@ -106,8 +108,8 @@ describe('combineRealtime', () => {
 const row = (name: string | null, pageviews: number, visitors: number): MetricRow => ({ name, pageviews, visitors });
 
 test.each<[string, Parameters<typeof combineMetrics>[0], MetricRow[], MetricRow[], MetricRow[]]>([
-  ['pages are per site', 'path', [row('/', 5, 3)], [row('/', 2, 1)], [row('Shop · /', 5, 3), row('Docs · /', 2, 1)]],
-  ['events are per site', 'event', [row('signup', 2, 2)], [row('signup', 1, 1)], [row('Shop · signup', 2, 2), row('Docs · signup', 1, 1)]],
+  ['pages are per site', 'path', [row('/', 5, 3)], [row('/', 2, 1)], [row(label('Shop', '/'), 5, 3), row(label('Docs', '/'), 2, 1)]],
+  ['events are per site', 'event', [row('signup', 2, 2)], [row('signup', 1, 1)], [row(label('Shop', 'signup'), 2, 2), row(label('Docs', 'signup'), 1, 1)]],
   ['referrers add up by name', 'referrer', [row('google.com', 5, 3)], [row('google.com', 2, 2), row('github.com', 1, 1)], [row('google.com', 7, 5), row('github.com', 1, 1)]],
   ['countries add up, unplaced visitors too', 'country', [row('DE', 5, 3), row(null, 1, 1)], [row('DE', 2, 2), row(null, 2, 2)], [row('DE', 7, 5), row(null, 3, 3)]],
 ])('combineMetrics: %s', (_name, type, a, b, expected) => {
@@ -120,4 +122,11 @@ test.each([
   ['active', sumActive([{ site: SHOP, data: { visitors: 4 } }, { site: DOCS, data: { visitors: 0 } }]), { visitors: 4 }],
 ])('%s add up', (_name, actual, expected) => {
   expect(actual).toEqual(expected);
+});
+
+test("a right-to-left override in a site's name stops at its end: the page after it reads as sent", () => {
+  const name = siteLabel({ id: SHOP.id, name: 'Sh\u202Eop' }, '/checkout');
+  expect(name).toBe(label('Sh\u202Eop', '/checkout'));
+  // Everything after the site's closing isolate is the separator and the page, untouched.
+  expect(name.slice(name.indexOf('\u2069') + 1)).toBe(' · \u2068/checkout\u2069');
 });

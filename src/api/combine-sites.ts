@@ -1,3 +1,4 @@
+import { isolate } from '../lib/isolate';
 import type { MetricType } from './exact';
 import type { Active, MetricRow, Stats } from './exact-schemas';
 import type { RealtimeResult } from './realtime';
@@ -10,9 +11,9 @@ import type { Counts, RealtimeEvent } from './realtime-schema';
 export type CombinedSite = { id: string; name: string };
 export type SiteAnswer<T> = { site: CombinedSite; data: T };
 
-/** A page or an event is a different thing on each site: its name carries the site's. */
+/** A page or an event is a different thing on each site: its name carries the site's, each isolated (a U+202E in one must not reverse the other). */
 export function siteLabel(site: CombinedSite, name: string): string {
-  return `${site.name} · ${name}`;
+  return `${isolate(site.name)} · ${isolate(name)}`;
 }
 
 /** Null (a count Umami sent unreadable) stays null: one unreadable total costs that total, not a wrong sum. */
