@@ -2,14 +2,14 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { Panel, Skeleton } from '../components/panel';
 import type { PanelId } from '../options';
 import type { TopListId } from './top-list/top-list-configs';
-import { TodayPanel } from './today/today-panel';
 import { TotalsPanel } from './totals/totals-panel';
 import { WorldMapPanel } from './world-map/world-map-panel';
 
-// The totals render from the entry chunk; the lists and the feed load beside the first poll (decision 0005).
+// The totals render from the entry chunk; the other panels load beside the first poll (decision 0005).
 const LazyTopList = lazy(() => import('./top-list/top-list-configs').then((m) => ({ default: m.TopList })));
 // The chart's panel and view (Recharts' drawing code) are one chunk: the totals never wait for it.
 const SeriesChartPanel = lazy(() => import('./series-chart/series-chart-panel').then((m) => ({ default: m.SeriesChartPanel })));
+const TodayPanel = lazy(() => import('./today/today-panel').then((m) => ({ default: m.TodayPanel })));
 const EventFeedPanel = lazy(() => import('./event-feed/event-feed-panel').then((m) => ({ default: m.EventFeedPanel })));
 
 const LIST_FRAMES: Record<TopListId, { title: string; testId: string }> = {
@@ -45,6 +45,14 @@ function EventFeed() {
   );
 }
 
+function Today() {
+  return (
+    <Suspense fallback={<Loading title="Today so far" testId="today" />}>
+      <TodayPanel />
+    </Suspense>
+  );
+}
+
 function SeriesChart() {
   return (
     <Suspense fallback={<Loading title="Views per minute" testId="series-chart" />}>
@@ -56,7 +64,7 @@ function SeriesChart() {
 /** Which component draws each panel id of `?panels=`. */
 export const PANELS: Partial<Record<PanelId, ComponentType>> = {
   totals: TotalsPanel,
-  today: TodayPanel,
+  today: Today,
   chart: SeriesChart,
   map: WorldMapPanel,
   pages: topList('pages'),
