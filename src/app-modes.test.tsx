@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from './app';
+import { planPolling } from './api/poll-plan';
 import { parseOptions } from './options';
 import { FIXTURE_SITES, fixture } from './test/fixtures';
 
@@ -93,5 +94,44 @@ describe('modes', () => {
     expect(screen.queryByText('Pulseboard')).not.toBeInTheDocument();
     expect(screen.queryByTestId('share-button')).not.toBeInTheDocument();
     expect(screen.queryByTestId('kiosk-clock')).not.toBeInTheDocument();
+  });
+});
+
+const SITES_30 = Array.from({ length: 30 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Site ${i}`, domain: '' }));
+
+describe('alerts on a stretched wall', () => {
+  afterEach(() => vi.useRealTimers());
+
+  test.each([
+    ['every listed site', '?overview&alert=purchase'],
+    ['the sites of websites=', `?overview&alert=purchase&websites=${SITES_30.map((s) => s.id).join(',')}`],
+  ])('an overview of %s: the alert watchers poll on the wall plan, not every 10 s, so 30 tiles stay within the upstream budget', async (_name, search) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const sites = SITES_30;
+    const budget = { limit: 40, windowMs: 15_000 };
+    const plan = planPolling({ sites: 30, exactRoutes: 3, intervalMs: 10_000, exactIntervalMs: 30_000, budget });
+    expect(plan.stretched).toBe(true);
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const url = new URL(input, 'http://app.test');
+        calls.push(url.pathname);
+        if (url.pathname === '/api/websites') return Response.json({ data: sites, count: sites.length, budget });
+        return Response.json(url.pathname.startsWith('/api/realtime/') ? fixture('empty') : {}, { status: url.pathname.startsWith('/api/realtime/') ? 200 : 404 });
+      }),
+    );
+    renderApp(search);
+    // Three planned rounds, in steps: the overview and the alerts are lazy chunks (module loading is not a timer).
+    for (let t = 0; t < 3 * plan.intervalMs; t += 1000) {
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.dynamicImportSettled();
+    }
+    const realtime = sites.map((s) => calls.filter((c) => c === `/api/realtime/${s.id}`).length);
+    // Every tile polled, at most once per planned interval (plus the first): a 10 s watcher would make it 22.
+    expect(Math.min(...realtime)).toBeGreaterThan(0);
+    expect(Math.max(...realtime)).toBeLessThanOrEqual(4);
+    // And the alerts are there (their live region): their watchers are what would poll faster.
+    expect(document.querySelector('.pb-toasts[aria-live]')).not.toBeNull();
   });
 });

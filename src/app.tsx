@@ -37,7 +37,7 @@ export function App({ options }: { options: Options }) {
   const demo = websites.data?.mode === 'demo';
   const rotationIndex = useRotation(options.sites.length, options.rotateMs);
   // ?website= / ?websites= win; else the only site the proxy lists; with several, the picker.
-  const showPicker = options.sites.length === 0 && listed.length > 1 && (!demo || options.picker);
+  const showPicker = !options.overview && options.sites.length === 0 && listed.length > 1 && (!demo || options.picker);
   const websiteId = options.sites[rotationIndex] ?? (!showPicker && (listed.length === 1 || demo) ? (listed[0]?.id ?? null) : null);
   const website = listed.find((w) => w.id === websiteId);
   const mode: ShellMode = options.kiosk ? 'kiosk' : options.embed ? 'embed' : 'normal';
@@ -45,11 +45,16 @@ export function App({ options }: { options: Options }) {
   const pickerHref = pickerUrl(base, window.location.search);
 
   const { wall: wallOptions } = options;
-  const { wallSites, combined, plan, filter, overview: overviewDashboard, dashboard } = useDashboards({ options, websites, websiteId });
+  const { wallSites, combined, plan, overview: overviewDashboard, dashboard } = useDashboards({ options, websites, websiteId });
   // The demo opens a site by itself, so its picker link asks for the list explicitly.
   const allSitesUrl = demo ? `${pickerHref}${pickerHref.includes('?') ? '&' : '?'}sites` : pickerHref;
 
-  const watchedSites = options.sites.length > 0 ? options.sites : websiteId ? [websiteId] : [];
+  // Alerts watch every site on the wall, on the wall's plan (an overview of every listed site included).
+  const wallDashboard = options.overview ? overviewDashboard : dashboard;
+  const watchedSites = useMemo(
+    () => (options.overview ? wallSites.map((s) => s.id) : options.sites.length > 0 ? options.sites : websiteId ? [websiteId] : []),
+    [options.overview, wallSites, options.sites, websiteId],
+  );
   const siteNames = useMemo(() => new Map((websites.data?.websites ?? []).map((w) => [w.id, w.name || w.domain])), [websites.data]);
   const headerName = options.overview ? 'Overview' : combined ? combined.map((s) => s.name).join(' + ') : website ? website.name || website.domain : null;
 
@@ -106,19 +111,12 @@ export function App({ options }: { options: Options }) {
           </>
         }
       />
-      {wallOptions.alerts.length > 0 && !showPicker && watchedSites.length > 0 && (
-        <Suspense fallback={null}>
-          <AlertToasts
-            sites={watchedSites}
-            siteNames={siteNames}
-            alerts={wallOptions.alerts}
-            sound={wallOptions.sound}
-            timezone={options.timezone}
-            intervalMs={options.intervalMs}
-            filter={filter}
-            lang={options.lang}
-          />
-        </Suspense>
+      {wallOptions.alerts.length > 0 && !showPicker && watchedSites.length > 0 && wallDashboard && (
+        <DashboardContext value={wallDashboard}>
+          <Suspense fallback={null}>
+            <AlertToasts sites={watchedSites} siteNames={siteNames} alerts={wallOptions.alerts} sound={wallOptions.sound} />
+          </Suspense>
+        </DashboardContext>
       )}
       {options.overview ? (
         overviewDashboard ? (

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import busy from '../test/fixtures/umami-3.1/realtime-busy.json';
 import { realtimeResult } from '../test/realtime-result';
 import { realtimeKey, TEST_DASHBOARD } from '../test/render-in-dashboard';
+import { DashboardContext } from '../dashboard-context';
 import { AlertToasts, TOAST_MS } from './alert-toasts';
 
 const SHOP = TEST_DASHBOARD.websiteId;
@@ -35,16 +36,9 @@ function renderToasts(sites = [SHOP]) {
   if (sites.includes(BLOG)) client.setQueryData(keyOf(BLOG), answer(0));
   render(
     <QueryClientProvider client={client}>
-      <AlertToasts
-        sites={sites}
-        siteNames={new Map([[SHOP, 'Shop'], [BLOG, 'Blog']])}
-        alerts={['purchase', 'signup-click']}
-        sound={false}
-        timezone={TEST_DASHBOARD.timezone}
-        intervalMs={TEST_DASHBOARD.intervalMs}
-        filter=""
-        lang="en"
-      />
+      <DashboardContext value={TEST_DASHBOARD}>
+        <AlertToasts sites={sites} siteNames={new Map([[SHOP, 'Shop'], [BLOG, 'Blog']])} alerts={['purchase', 'signup-click']} sound={false} />
+      </DashboardContext>
     </QueryClientProvider>,
   );
   return client;

@@ -1,6 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { REALTIME_WINDOW_MS, realtimeQueryOptions, type RealtimeResult } from '../api/realtime';
+import { useSiteSlots } from '../api/use-site-slots';
+import { useDashboard } from '../dashboard-context';
 import { countryName } from '../lib/countries';
 import { createChime, type Chime } from './chime';
 import { addArrivals, liveToasts, someOf, watchEvents, type AlertAnswer, type AlertToast, type EventWatch } from './event-alerts';
@@ -20,10 +22,6 @@ type Props = {
   siteNames: ReadonlyMap<string, string>;
   alerts: readonly string[];
   sound: boolean;
-  timezone: string;
-  intervalMs: number;
-  filter: string;
-  lang: string;
 };
 
 type State = {
@@ -40,9 +38,12 @@ const INITIAL: State = { sites: new Map(), toasts: [], news: 0 };
  * Event alerts: reads the realtime answers the wall already polls (the same queries, so no extra
  * request) and shows a toast for each chosen custom event that arrives after the page opened.
  */
-export function AlertToasts({ sites, siteNames, alerts, sound, timezone, intervalMs, filter, lang }: Props) {
+export function AlertToasts({ sites, siteNames, alerts, sound }: Props) {
+  // The wall's own interval and poll slots: a watcher on its own timer would poll a stretched wall faster than its plan.
+  const { timezone, intervalMs, filter, lang } = useDashboard();
+  const { slots, started } = useSiteSlots(sites, 'realtime');
   const answers = useQueries({
-    queries: sites.map((id) => ({ ...realtimeQueryOptions(id, { timezone, intervalMs, filter }), select: selectAnswer })),
+    queries: sites.map((id, i) => ({ ...realtimeQueryOptions(id, { timezone, intervalMs, filter, slot: slots[i] }), enabled: started[i] ?? true, select: selectAnswer })),
   }).map((query) => query.data);
   const names = useMemo(() => new Set(alerts), [alerts]);
   const [state, setState] = useState<State>(INITIAL);
