@@ -10,15 +10,15 @@ import { FIXTURE_SITES, fixture } from './test/fixtures';
 
 const BUSY_NAME = 'Busy Demo Site';
 
-/** Answers like the proxy: the recorded site list (or a part of it) and realtime data per site. */
-function stubProxy(sites = fixture('websites').data) {
+/** Answers like the proxy: the recorded site list (or a part of it, with the upstream budget) and realtime data per site. */
+function stubProxy(sites: readonly { id: string; name: string; domain: string }[] = fixture('websites').data, budget?: { limit: number; windowMs: number }) {
   const calls: string[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string) => {
       const url = new URL(input, 'http://app.test');
       calls.push(url.pathname);
-      if (url.pathname === '/api/websites') return Response.json({ data: sites, count: sites.length });
+      if (url.pathname === '/api/websites') return Response.json({ data: sites, count: sites.length, budget });
       const body = url.pathname.endsWith(FIXTURE_SITES.busy) ? fixture('busy') : fixture('empty');
       return Response.json(body);
     }),
@@ -111,16 +111,7 @@ describe('alerts on a stretched wall', () => {
     const budget = { limit: 40, windowMs: 15_000 };
     const plan = planPolling({ sites: 30, exactRoutes: 3, intervalMs: 10_000, exactIntervalMs: 30_000, budget });
     expect(plan.stretched).toBe(true);
-    const calls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string) => {
-        const url = new URL(input, 'http://app.test');
-        calls.push(url.pathname);
-        if (url.pathname === '/api/websites') return Response.json({ data: sites, count: sites.length, budget });
-        return Response.json(url.pathname.startsWith('/api/realtime/') ? fixture('empty') : {}, { status: url.pathname.startsWith('/api/realtime/') ? 200 : 404 });
-      }),
-    );
+    const calls = stubProxy(sites, budget);
     renderApp(search);
     // Three planned rounds, in steps: the overview and the alerts are lazy chunks (module loading is not a timer).
     for (let t = 0; t < 3 * plan.intervalMs; t += 1000) {
