@@ -114,6 +114,20 @@ function huge(body: unknown, key = ''): unknown {
   return body;
 }
 
+/** The busy answer with every list count and series point replaced by `count(n)`, and these totals. */
+function withCounts(data: RawRealtime, count: (n: number) => number, totals: RawRealtime['totals']): RawRealtime {
+  const counts = (map: Record<string, number>) => Object.fromEntries(Object.entries(map).map(([key, n]) => [key, count(n)]));
+  const series = (points: RawRealtime['series']['views']) => points.map((p) => ({ ...p, y: count(p.y) }));
+  return {
+    ...data,
+    urls: counts(data.urls),
+    referrers: counts(data.referrers),
+    countries: counts(data.countries),
+    series: { views: series(data.series.views), visitors: series(data.series.visitors) },
+    totals,
+  };
+}
+
 /** Last week's ghost line is the recording doubled, so a test can tell it from yesterday's. */
 export const LASTWEEK_PAGEVIEWS_FACTOR = 2;
 
@@ -332,33 +346,11 @@ export function startFixtureUpstream({
             events: [{ ...data.events[0], urlPath: XSS_PATH, createdAt: new Date().toISOString() }, ...data.events],
           });
         }
-        case 'huge': {
+        case 'huge':
           // Ten-digit counts everywhere a number is shown, as a site with a vast audience would send.
-          const data = busyAt(anchor(id), Date.now(), timezone);
-          const scale = (map: Record<string, number>) => Object.fromEntries(Object.entries(map).map(([key, n]) => [key, n * 123_456_789]));
-          const series = (points: { x: string; y: number }[]) => points.map((p) => ({ ...p, y: p.y * 123_456_789 }));
-          return json(res, 200, {
-            ...data,
-            urls: scale(data.urls),
-            referrers: scale(data.referrers),
-            countries: scale(data.countries),
-            series: { views: series(data.series.views), visitors: series(data.series.visitors) },
-            totals: { views: 9_876_543_210, visitors: 1_234_567_890, events: 987_654_321, countries: 123 },
-          });
-        }
-        case 'vast': {
-          const data = busyAt(anchor(id), Date.now(), timezone);
-          const vast = (map: Record<string, number>) => Object.fromEntries(Object.keys(map).map((key) => [key, 1e308]));
-          const series = (points: { x: string; y: number }[]) => points.map((p) => ({ ...p, y: 1e308 }));
-          return json(res, 200, {
-            ...data,
-            urls: vast(data.urls),
-            referrers: vast(data.referrers),
-            countries: vast(data.countries),
-            series: { views: series(data.series.views), visitors: series(data.series.visitors) },
-            totals: { views: 1e308, visitors: 1e308, events: 1e308, countries: 1e308 },
-          });
-        }
+          return json(res, 200, withCounts(busyAt(anchor(id), Date.now(), timezone), (n) => n * HUGE_FACTOR, { views: 9_876_543_210, visitors: 1_234_567_890, events: 987_654_321, countries: 123 }));
+        case 'vast':
+          return json(res, 200, withCounts(busyAt(anchor(id), Date.now(), timezone), () => 1e308, { views: 1e308, visitors: 1e308, events: 1e308, countries: 1e308 }));
         case '401':
         case '404':
         case '429':
