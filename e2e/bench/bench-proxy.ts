@@ -235,6 +235,19 @@ function childStats(child: ChildProcess): Promise<ServerStats> {
 /** `stale`: a 200 with the proxy's stale header (an older answer because upstream refused or failed). */
 type Sample = { ms: number; status: number; cache: string; stale: boolean; route: string };
 
+/** Latencies, cache hits and errors as the viewers saw them. */
+function answerFigures(samples: readonly Sample[]) {
+  const ok = samples.filter((s) => s.status === 200);
+  const hits = ok.filter((s) => s.cache === 'hit');
+  return {
+    p50: percentile(samples.map((s) => s.ms), 50),
+    p99: percentile(samples.map((s) => s.ms), 99),
+    p99Hits: percentile(hits.map((s) => s.ms), 99),
+    hitShare: hits.length / Math.max(1, samples.length),
+    errors: samples.length - ok.length,
+  };
+}
+
 /** One request as a browser makes it: gzip accepted; the body is drained, not inflated (a browser does that off the clock), unless `keep`. */
 function get(agent: Agent, port: number, path: string, route: string, keep = false): Promise<{ sample: Sample; body: Buffer | null }> {
   const started = performance.now();
@@ -547,8 +560,6 @@ async function scenario(name: string, sites: string[], viewersPerSite: number, b
   const perSite = sites.map((site) => umami.calls.get(site) ?? []);
   const all = perSite.flat();
   const everyCall = [...umami.routes.values()].flat();
-  const ok = samples.filter((s) => s.status === 200);
-  const hits = ok.filter((s) => s.cache === 'hit');
   return {
     name,
     viewers: sites.length * viewersPerSite,
@@ -560,11 +571,7 @@ async function scenario(name: string, sites: string[], viewersPerSite: number, b
     perPollInterval: all.filter((t) => t >= started + POLL_MS).length / sites.length / ((elapsed - POLL_MS) / POLL_MS),
     maxPerBudgetWindow: maxInWindow(everyCall, BUDGET_WINDOW_S * 1000),
     budgetLimit,
-    p50: percentile(samples.map((s) => s.ms), 50),
-    p99: percentile(samples.map((s) => s.ms), 99),
-    p99Hits: percentile(hits.map((s) => s.ms), 99),
-    hitShare: hits.length / Math.max(1, samples.length),
-    errors: samples.length - ok.length,
+    ...answerFigures(samples),
     server,
     clientLoopDelayP99: clientLoop.percentile(99) / 1e6,
     flood: floodResult,
@@ -604,7 +611,6 @@ async function wallScenario(name: string): Promise<Result> {
   const perSite = sites.map((site) => umami.calls.get(site) ?? []);
   const everyCall = [...umami.routes.values()].flat();
   const ok = samples.filter((s) => s.status === 200);
-  const hits = ok.filter((s) => s.cache === 'hit');
   const errorsByRoute = new Map<string, number>();
   for (const s of samples) if (s.status !== 200) errorsByRoute.set(s.route, (errorsByRoute.get(s.route) ?? 0) + 1);
   return {
@@ -617,11 +623,7 @@ async function wallScenario(name: string): Promise<Result> {
     perPollInterval: perSite.flat().filter((t) => t >= started + warmup).length / sites.length / ((runMs - warmup) / interval),
     maxPerBudgetWindow: maxInWindow(everyCall, BUDGET_WINDOW_S * 1000),
     budgetLimit: CLOUD_BUDGET_LIMIT,
-    p50: percentile(samples.map((s) => s.ms), 50),
-    p99: percentile(samples.map((s) => s.ms), 99),
-    p99Hits: percentile(hits.map((s) => s.ms), 99),
-    hitShare: hits.length / Math.max(1, samples.length),
-    errors: samples.length - ok.length,
+    ...answerFigures(samples),
     server,
     clientLoopDelayP99: clientLoop.percentile(99) / 1e6,
     flood: null,
