@@ -36,3 +36,15 @@ export function Skeleton({ className = '' }: { className?: string }) {
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="flex h-full items-center justify-center p-2 text-center text-muted">{children}</p>;
 }
+
+/** What a panel says instead of its list when Umami sent one it cannot read: never "nothing". */
+export const UNREADABLE_LIST = 'Umami sent this list in a form the dashboard cannot read';
+
+/** A figure Umami sent in a form that cannot be read: a dash, never 0. */
+export function UnreadableFigure({ testId }: { testId: string }) {
+  return (
+    <span data-testid={testId} title="Umami sent a value the dashboard cannot read">
+      –
+    </span>
+  );
+}

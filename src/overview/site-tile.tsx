@@ -3,7 +3,7 @@ import { ApiError, messageFor } from '../api/client';
 import type { RealtimeResult } from '../api/realtime';
 import { useActive, useFigure, useMetrics, useStats, type Figure } from '../api/use-exact';
 import { useRealtimeQuery } from '../api/use-realtime';
-import { Skeleton } from '../components/panel';
+import { Skeleton, UnreadableFigure } from '../components/panel';
 import { SAMPLE_NOTE } from '../components/sample-badge';
 import { useDashboard } from '../dashboard-context';
 import { formatCompact, formatNumber } from '../lib/format';
@@ -80,11 +80,7 @@ export const SiteTile = memo(function SiteTile({ name, domain, href }: Props) {
 function Value({ testId, figure, lang }: { testId: string; figure: Figure<number | null> | undefined; lang: string }) {
   if (figure === undefined) return <Skeleton className="inline-block h-[0.9em] w-[2em] align-middle" />;
   if (figure.value === null) {
-    return (
-      <span data-testid={testId} title="Umami sent a value the dashboard cannot read">
-        –
-      </span>
-    );
+    return <UnreadableFigure testId={testId} />;
   }
   return (
     <span data-testid={testId} data-sample={figure.sample ? 'true' : undefined} title={valueTitle(figure.value, figure.sample, lang)}>

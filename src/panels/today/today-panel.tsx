@@ -2,7 +2,7 @@ import type { Stats } from '../../api/exact-schemas';
 import { comparePeriod, type PastPeriod } from '../../api/history';
 import { isFailing, type ExactState } from '../../api/use-exact';
 import { usePeriodEvents, usePeriodStats } from '../../api/use-history';
-import { Panel, Skeleton } from '../../components/panel';
+import { Panel, Skeleton, UnreadableFigure } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
 import { formatCompact, formatNumber } from '../../lib/format';
 import { changeBetween, direction, formatChange, todayEvents } from './today-data';
@@ -83,9 +83,7 @@ export function TodayPanel() {
                     {formatCompact(value, lang)}
                   </span>
                 ) : value === null ? (
-                  <span data-testid={`today-${key}`} title="Umami sent a value the dashboard cannot read">
-                    –
-                  </span>
+                  <UnreadableFigure testId={`today-${key}`} />
                 ) : !unavailable ? (
                   <Skeleton className="h-[1em] w-[2.5em]" />
                 ) : (

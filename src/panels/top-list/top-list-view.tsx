@@ -1,6 +1,6 @@
 import type { Counts } from '../../api/realtime-schema';
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
-import { EmptyState, Skeleton } from '../../components/panel';
+import { EmptyState, Skeleton, UNREADABLE_LIST } from '../../components/panel';
 import { formatCompact, formatNumber, formatPercent } from '../../lib/format';
 import { useFitCount } from '../../lib/use-fit-count';
 import { topEntries, type TopRow } from './top-list-data';
@@ -11,9 +11,6 @@ const ROW_EM = 1.9;
 const HEAD_EM = 1.7;
 /** Rows shown when there is no layout to measure (jsdom, a panel not yet laid out). */
 const FALLBACK_ROWS = 8;
-
-/** What a panel says instead of its list when Umami sent one it cannot read: never "nothing". */
-export const UNREADABLE_LIST = 'Umami sent this list in a form the dashboard cannot read';
 
 /** Counts from here on are written 123K, 1.2M: the count column is narrow. */
 const COMPACT_FROM = 100_000;

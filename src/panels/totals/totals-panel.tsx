@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useActive, useFigure, useMetrics, useStats, type Figure } from '../../api/use-exact';
 import { useRealtime } from '../../api/use-realtime';
-import { Panel, Skeleton } from '../../components/panel';
+import { Panel, Skeleton, UnreadableFigure } from '../../components/panel';
 import { SAMPLE_NOTE, SampleBadge } from '../../components/sample-badge';
 import { useDashboard } from '../../dashboard-context';
 import { formatCompact, formatNumber } from '../../lib/format';
@@ -57,9 +57,7 @@ function Total({ label, testId, definition, figure, lang, sumOfSites }: Item & {
         {figure === undefined ? (
           <Skeleton className="h-[1em] w-[2.5em]" />
         ) : figure.value === null ? (
-          <span data-testid={testId} title="Umami sent a value the dashboard cannot read">
-            –
-          </span>
+          <UnreadableFigure testId={testId} />
         ) : (
           <span data-testid={testId} title={figure.value >= 10_000 ? formatNumber(figure.value, lang) : undefined}>
             {formatCompact(figure.value, lang)}

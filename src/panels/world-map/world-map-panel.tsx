@@ -3,11 +3,10 @@ import worldUrl from 'world-atlas/countries-110m.json?url';
 import type { MetricRow } from '../../api/exact-schemas';
 import type { RealtimeResult } from '../../api/realtime';
 import { useFigure, useMetrics } from '../../api/use-exact';
-import { EmptyState, Panel, Skeleton } from '../../components/panel';
+import { EmptyState, Panel, Skeleton, UNREADABLE_LIST } from '../../components/panel';
 import { SampleBadge } from '../../components/sample-badge';
 import { countsByName } from '../../lib/metric-rows';
 import { useDashboard } from '../../dashboard-context';
-import { UNREADABLE_LIST } from '../top-list/top-list-view';
 import { countUnlocatedSessions } from './unlocated-sessions';
 
 // The map code (react-simple-maps, d3-geo, topojson, the code table) is its own chunk, and
