@@ -5,21 +5,10 @@ import type { TopListId } from './top-list/top-list-configs';
 import { TotalsPanel } from './totals/totals-panel';
 import { WorldMapPanel } from './world-map/world-map-panel';
 
-// The totals render from the entry chunk; the other panels load beside the first poll (decision 0005).
-const LazyTopList = lazy(() => import('./top-list/top-list-configs').then((m) => ({ default: m.TopList })));
-// The chart's panel and view (Recharts' drawing code) are one chunk: the totals never wait for it.
-const SeriesChartPanel = lazy(() => import('./series-chart/series-chart-panel').then((m) => ({ default: m.SeriesChartPanel })));
-const TodayPanel = lazy(() => import('./today/today-panel').then((m) => ({ default: m.TodayPanel })));
-const EventFeedPanel = lazy(() => import('./event-feed/event-feed-panel').then((m) => ({ default: m.EventFeedPanel })));
-
-const LIST_FRAMES: Record<TopListId, { title: string; testId: string }> = {
-  pages: { title: 'Pages', testId: 'top-pages' },
-  referrers: { title: 'Referrers', testId: 'top-referrers' },
-  countries: { title: 'Countries', testId: 'top-countries' },
-};
+type Frame = { title: string; testId: string };
 
 /** The panel's frame and a skeleton while its code loads. */
-function Loading({ title, testId }: { title: string; testId: string }) {
+function Loading({ title, testId }: Frame) {
   return (
     <Panel title={title} testId={testId}>
       <Skeleton className="h-full w-full" />
@@ -27,48 +16,31 @@ function Loading({ title, testId }: { title: string; testId: string }) {
   );
 }
 
-function topList(id: TopListId): ComponentType {
-  const TopList = () => (
-    <Suspense fallback={<Loading {...LIST_FRAMES[id]} />}>
-      <LazyTopList id={id} />
+/** A panel in its own chunk, fetched when the layout mounts it: its frame shows until the code arrives. */
+function lazyPanel(load: () => Promise<ComponentType>, frame: Frame): ComponentType {
+  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  const LazyPanel = () => (
+    <Suspense fallback={<Loading {...frame} />}>
+      <Lazy />
     </Suspense>
   );
-  TopList.displayName = `TopList(${id})`;
-  return TopList;
+  LazyPanel.displayName = `Lazy(${frame.testId})`;
+  return LazyPanel;
 }
 
-function EventFeed() {
-  return (
-    <Suspense fallback={<Loading title="Live activity" testId="event-feed" />}>
-      <EventFeedPanel />
-    </Suspense>
-  );
-}
+const topList = (id: TopListId, frame: Frame) =>
+  lazyPanel(() => import('./top-list/top-list-configs').then(({ TopList }) => () => <TopList id={id} />), frame);
 
-function Today() {
-  return (
-    <Suspense fallback={<Loading title="Today so far" testId="today" />}>
-      <TodayPanel />
-    </Suspense>
-  );
-}
-
-function SeriesChart() {
-  return (
-    <Suspense fallback={<Loading title="Views per minute" testId="series-chart" />}>
-      <SeriesChartPanel />
-    </Suspense>
-  );
-}
-
+// The totals render from the entry chunk; the other panels load beside the first poll (decision 0005).
 /** Which component draws each panel id of `?panels=`. */
 export const PANELS: Partial<Record<PanelId, ComponentType>> = {
   totals: TotalsPanel,
-  today: Today,
-  chart: SeriesChart,
+  today: lazyPanel(() => import('./today/today-panel').then((m) => m.TodayPanel), { title: 'Today so far', testId: 'today' }),
+  // The chart's panel and view (Recharts' drawing code) are one chunk: the totals never wait for it.
+  chart: lazyPanel(() => import('./series-chart/series-chart-panel').then((m) => m.SeriesChartPanel), { title: 'Views per minute', testId: 'series-chart' }),
   map: WorldMapPanel,
-  pages: topList('pages'),
-  referrers: topList('referrers'),
-  countries: topList('countries'),
-  events: EventFeed,
+  pages: topList('pages', { title: 'Pages', testId: 'top-pages' }),
+  referrers: topList('referrers', { title: 'Referrers', testId: 'top-referrers' }),
+  countries: topList('countries', { title: 'Countries', testId: 'top-countries' }),
+  events: lazyPanel(() => import('./event-feed/event-feed-panel').then((m) => m.EventFeedPanel), { title: 'Live activity', testId: 'event-feed' }),
 };
