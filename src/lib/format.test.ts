@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatCompact, formatNumber, formatPercent } from './format';
+import { compactTitle, formatAge, formatCompact, formatNumber, formatPercent } from './format';
 
 describe('formatNumber', () => {
   test.each([
@@ -65,5 +65,19 @@ describe('formatCompact', () => {
 
   test('a lower threshold where a frame is narrower', () => {
     expect(formatCompact(1_500, 'en', 1_000)).toBe('1.5K');
+  });
+});
+
+describe('compactTitle: the exact number exactly where formatCompact abbreviates', () => {
+  test.each<[number, number | undefined, string | undefined]>([
+    [9_999, undefined, undefined],
+    [10_000, undefined, '10,000'],
+    [1_234_567_890, undefined, '1,234,567,890'],
+    [99_999, 100_000, undefined],
+    [123_456, 100_000, '123,456'],
+  ])('%d (from %s) → %s', (value, from, expected) => {
+    expect(compactTitle(value, 'en', from)).toBe(expected);
+    // A title is there exactly when the shown text is not the exact number.
+    expect(expected === undefined).toBe(formatCompact(value, 'en', from) === formatNumber(value, 'en'));
   });
 });

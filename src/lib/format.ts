@@ -39,15 +39,23 @@ export function formatNumber(value: number, lang: string): string {
   );
 }
 
+/** Where formatCompact starts to abbreviate, unless told otherwise. */
+const COMPACT_FROM = 10_000;
+
 /**
  * Where space is short: the exact number below `from`, and "12.3K", "988M", "9.88B" from there on.
  * Say the exact number beside it (a title, an accessible name) when it is compact.
  */
-export function formatCompact(value: number, lang: string, from = 10_000): string {
+export function formatCompact(value: number, lang: string, from = COMPACT_FROM): string {
   if (Math.abs(value) < from) return formatNumber(value, lang);
   return remembered(formattedCompact, lang, value, () =>
     getOrMake(compactFormats, lang, () => new Intl.NumberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 })).format(value),
   );
+}
+
+/** The exact number for a title or accessible name, when formatCompact (with the same `from`) abbreviates it; else undefined. */
+export function compactTitle(value: number, lang: string, from = COMPACT_FROM): string | undefined {
+  return Math.abs(value) < from ? undefined : formatNumber(value, lang);
 }
 
 /**

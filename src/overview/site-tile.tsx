@@ -6,7 +6,7 @@ import { useRealtimeQuery } from '../api/use-realtime';
 import { Skeleton, UnreadableFigure } from '../components/panel';
 import { SAMPLE_NOTE } from '../components/sample-badge';
 import { useDashboard } from '../dashboard-context';
-import { formatCompact, formatNumber } from '../lib/format';
+import { compactTitle, formatCompact, formatNumber } from '../lib/format';
 import { isolate } from '../lib/isolate';
 import { exactOnline, exactVisitors, sampleOnline, sampleVisitors } from '../panels/totals/totals-data';
 import { buildSeries } from '../panels/series-chart/series-data';
@@ -91,6 +91,6 @@ function Value({ testId, figure, lang }: { testId: string; figure: Figure<number
 
 /** The exact count when the tile shows it compact, and the sample's note when it is one. */
 function valueTitle(value: number, sample: boolean, lang: string): string | undefined {
-  const parts = [value >= 10_000 ? formatNumber(value, lang) : null, sample ? SAMPLE_NOTE : null].filter((part) => part !== null);
+  const parts = [compactTitle(value, lang), sample ? SAMPLE_NOTE : undefined].filter((part) => part !== undefined);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

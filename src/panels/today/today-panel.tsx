@@ -4,7 +4,7 @@ import { isFailing, type ExactState } from '../../api/use-exact';
 import { usePeriodEvents, usePeriodStats } from '../../api/use-history';
 import { Panel, Skeleton, UnreadableFigure } from '../../components/panel';
 import { useDashboard } from '../../dashboard-context';
-import { formatCompact, formatNumber } from '../../lib/format';
+import { compactTitle, formatCompact, formatNumber } from '../../lib/format';
 import { changeBetween, direction, formatChange, todayEvents } from './today-data';
 import './today.css';
 
@@ -79,7 +79,7 @@ export function TodayPanel() {
               </dt>
               <dd className="pb-today-value font-bold tabular-nums">
                 {typeof value === 'number' ? (
-                  <span data-testid={`today-${key}`} title={value >= 10_000 ? formatNumber(value, lang) : undefined}>
+                  <span data-testid={`today-${key}`} title={compactTitle(value, lang)}>
                     {formatCompact(value, lang)}
                   </span>
                 ) : value === null ? (

@@ -1,7 +1,7 @@
 import type { Counts } from '../../api/realtime-schema';
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { EmptyState, Skeleton, UNREADABLE_LIST } from '../../components/panel';
-import { formatCompact, formatNumber, formatPercent } from '../../lib/format';
+import { compactTitle, formatCompact, formatPercent } from '../../lib/format';
 import { useFitCount } from '../../lib/use-fit-count';
 import { topEntries, type TopRow } from './top-list-data';
 import './top-list.css';
@@ -82,7 +82,7 @@ export function TopListView({ map, lang, caption, keyHeader, valueHeader, emptyT
                   {decorate?.(row)}
                   <bdi>{row.label}</bdi>
                 </th>
-                <td title={row.value >= COMPACT_FROM ? formatNumber(row.value, lang) : undefined}>{formatCompact(row.value, lang, COMPACT_FROM)}</td>
+                <td title={compactTitle(row.value, lang, COMPACT_FROM)}>{formatCompact(row.value, lang, COMPACT_FROM)}</td>
                 <td>{formatPercent(row.share, lang)}</td>
               </tr>
             ))}

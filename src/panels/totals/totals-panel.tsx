@@ -4,7 +4,7 @@ import { useRealtime } from '../../api/use-realtime';
 import { Panel, Skeleton, UnreadableFigure } from '../../components/panel';
 import { SAMPLE_NOTE, SampleBadge } from '../../components/sample-badge';
 import { useDashboard } from '../../dashboard-context';
-import { formatCompact, formatNumber } from '../../lib/format';
+import { compactTitle, formatCompact } from '../../lib/format';
 import * as totals from './totals-data';
 import './totals.css';
 
@@ -59,7 +59,7 @@ function Total({ label, testId, definition, figure, lang, sumOfSites }: Item & {
         ) : figure.value === null ? (
           <UnreadableFigure testId={testId} />
         ) : (
-          <span data-testid={testId} title={figure.value >= 10_000 ? formatNumber(figure.value, lang) : undefined}>
+          <span data-testid={testId} title={compactTitle(figure.value, lang)}>
             {formatCompact(figure.value, lang)}
           </span>
         )}
