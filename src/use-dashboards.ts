@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { CombinedSite } from './api/combine-sites';
 import { exactQueriesOptions } from './api/exact';
-import { planPolling, type PollSlots } from './api/poll-plan';
-import { POLL_SPREAD } from './api/poll-schedule';
+import { planPolling, pollSlots } from './api/poll-plan';
 import type { WebsitesResult } from './api/websites';
 import type { Website } from './api/websites-schema';
 import type { Dashboard } from './dashboard-context';
@@ -63,8 +62,8 @@ export function useDashboards({ options, websites, websiteId }: Input) {
       }),
     [polledIds.length, options.overview, options.intervalMs, options.exactIntervalMs, budget],
   );
-  const slots = useMemo<PollSlots | null>(
-    () => (plan.stretched ? { siteIds: polledIds, spreadMs: POLL_SPREAD * options.intervalMs, exactSpreadMs: POLL_SPREAD * options.exactIntervalMs } : null),
+  const slots = useMemo(
+    () => pollSlots(plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs),
     [plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs],
   );
   // The overview's tiles share one context: its first site stands for the wall's settings.

@@ -38,7 +38,7 @@ import { CACHE_HEADER, createApiHandler } from '../../src/server/handler.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { BODIES, EXACT_BODIES } from '../../src/server/testing/fake-umami.ts';
 import { STALE_HEADER } from '../../src/api/errors.ts';
-import { msUntilFirstSlot, planPolling, siteSlot, type PollPlan, type PollSlots, type UpstreamBudget } from '../../src/api/poll-plan.ts';
+import { msUntilFirstSlot, planPolling, pollSlots, siteSlot, type PollPlan, type UpstreamBudget } from '../../src/api/poll-plan.ts';
 import { msUntilNextPoll, POLL_SPREAD } from '../../src/api/poll-schedule.ts';
 import { DEFAULT_EXACT_INTERVAL_S, DEFAULT_INTERVAL_S } from '../../src/options.ts';
 
@@ -356,7 +356,7 @@ async function wallScreen(agent: Agent, port: number, until: number, samples: Sa
   if (first.sample.status !== 200) throw new Error(`bench (d): the proxy answered /api/websites with ${first.sample.status}`);
   const { siteIds, budget } = readSiteList(first.body);
   const plan = wallPlan(siteIds.length, budget);
-  const slots: PollSlots | null = plan.stretched ? { siteIds, spreadMs: POLL_SPREAD * INTERVAL_MS, exactSpreadMs: POLL_SPREAD * EXACT_INTERVAL_MS } : null;
+  const slots = pollSlots(plan.stretched, siteIds, INTERVAL_MS, EXACT_INTERVAL_MS);
   const reload = async () => {
     for (let next = performance.now() + WEBSITES_RELOAD_MS; next < until; next += WEBSITES_RELOAD_MS) {
       await sleep(next - performance.now());

@@ -1,3 +1,5 @@
+import { POLL_SPREAD } from './poll-schedule';
+
 // How often a screen showing several sites may poll without spending more than the proxy's
 // upstream budget (UPSTREAM_BUDGET, reported with the site list). The proxy refuses an exact
 // route once half its window is used, so a plan keeps every call of a round inside that half.
@@ -96,6 +98,11 @@ export type PollSlots = {
   spreadMs: number;
   exactSpreadMs: number;
 };
+
+/** The slots of a plan's sites, or null when it was not stretched (every site on the shared slot); intervals as asked for. */
+export function pollSlots(stretched: boolean, siteIds: readonly string[], intervalMs: number, exactIntervalMs: number): PollSlots | null {
+  return stretched ? { siteIds, spreadMs: POLL_SPREAD * intervalMs, exactSpreadMs: POLL_SPREAD * exactIntervalMs } : null;
+}
 
 /** Milliseconds from `now` until this site's first slot: a stretched wall starts each site there, not all at once. */
 export function msUntilFirstSlot(offsetMs: number, intervalMs: number, now: number): number {
