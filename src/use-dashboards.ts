@@ -66,40 +66,24 @@ export function useDashboards({ options, websites, websiteId }: Input) {
     () => pollSlots(plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs),
     [plan.stretched, polledIds, options.intervalMs, options.exactIntervalMs],
   );
+  // What every screen of this wall shares: its clock, language, filter and polling plan.
+  const wall = useMemo(
+    () => ({ timezone: options.timezone, lang: options.lang, intervalMs: plan.intervalMs, exactIntervalMs: plan.exactIntervalMs, filter, slots }),
+    [options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, filter, slots],
+  );
   // The overview's tiles share one context: its first site stands for the wall's settings.
+  const overviewSite = wallSites[0]?.id;
   const overview = useMemo<Dashboard | null>(
-    () =>
-      wallSites[0] && planned
-        ? {
-            websiteId: wallSites[0].id,
-            timezone: options.timezone,
-            lang: options.lang,
-            intervalMs: plan.intervalMs,
-            exactIntervalMs: plan.exactIntervalMs,
-            compare: 'off',
-            filter,
-            slots,
-          }
-        : null,
-    [wallSites, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, filter, slots],
+    () => (overviewSite && planned ? { ...wall, websiteId: overviewSite, compare: 'off' } : null),
+    [overviewSite, planned, wall],
   );
   const dashboard = useMemo<Dashboard | null>(
     () =>
       websiteId && !options.overview && planned
-        ? {
-            websiteId,
-            timezone: options.timezone,
-            lang: options.lang,
-            intervalMs: plan.intervalMs,
-            exactIntervalMs: plan.exactIntervalMs,
-            // Several sites summed have no one "today" to compare: the strip and the faint line are left out.
-            compare: combined ? 'off' : options.compare,
-            filter,
-            combined,
-            slots,
-          }
+        ? // Several sites summed have no one "today" to compare: the strip and the faint line are left out.
+          { ...wall, websiteId, compare: combined ? 'off' : options.compare, combined }
         : null,
-    [websiteId, options.overview, planned, options.timezone, options.lang, plan.intervalMs, plan.exactIntervalMs, options.compare, filter, combined, slots],
+    [websiteId, options.overview, planned, wall, options.compare, combined],
   );
   return { wallSites, combined, plan, filter, overview, dashboard };
 }
